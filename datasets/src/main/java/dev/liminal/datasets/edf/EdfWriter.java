@@ -231,13 +231,13 @@ final class EdfWriter {
         if (startInstant == null) {
             start = UNKNOWN_START;
             LOG.log(System.Logger.Level.WARNING, "{0}: source has no start time; header start set to 01.01.85 00.00.00 "
-                    + "and recording field to 'Startdate X' (EDF+ convention for an unknown date)", target);
+                    + "and recording field to ''Startdate X'' (EDF+ convention for an unknown date)", target);
         } else {
             LocalDateTime local = LocalDateTime.ofInstant(startInstant, ZoneOffset.UTC);
             if (local.getYear() < FIRST_YEAR || local.getYear() > LAST_YEAR) {
                 start = UNKNOWN_START;
                 LOG.log(System.Logger.Level.WARNING, "{0}: start {1} lies outside the years 1985-2084 EDF can store; "
-                        + "header start set to 01.01.85 and recording field to 'Startdate X'", target, startInstant);
+                        + "header start set to 01.01.85 and recording field to ''Startdate X''", target, startInstant);
             } else {
                 start = local.withNano(0);
                 fraction = local.getNano() / 1e9;
