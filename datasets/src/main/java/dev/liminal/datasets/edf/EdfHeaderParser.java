@@ -62,7 +62,7 @@ final class EdfHeaderParser {
         byte[] fixed = readFully(file, channel, 0, FIXED_HEADER_BYTES);
         EdfDialect dialect = EdfDialect.ofHead(fixed);
         if (dialect == null) {
-            throw new RecordingFormatException(file, 0, "version field '" + text(fixed, 0, 8)
+            throw new RecordingFormatException(file, 0, "version field '" + printable(text(fixed, 0, 8))
                     + "' is neither EDF's '0' nor BDF's 0xFF 'BIOSEMI'");
         }
         if (expected != null && dialect != expected) {
@@ -103,6 +103,12 @@ final class EdfHeaderParser {
                         + recordBytes + " bytes exceeds " + MAX_RECORD_BYTES + " bytes");
             }
             anyData |= !s.annotation();
+        }
+        for (EdfSignalHeader s : signals) {
+            if (!s.annotation() && recordSeconds > 0 && !Double.isFinite(s.samplesPerRecord() / recordSeconds)) {
+                throw new RecordingFormatException(file, OFF_RECORD_SECONDS, "data record duration " + recordSeconds
+                        + " s gives signal " + (s.index() + 1) + " an infinite sampling rate");
+            }
         }
         if (anyData && recordSeconds == 0) {
             throw new RecordingFormatException(file, OFF_RECORD_SECONDS,
@@ -151,7 +157,7 @@ final class EdfHeaderParser {
         long spr = parseLong(file, h, relOffset(ns, F_SAMPLES, i), 8, "samples per record of signal " + (i + 1), ns);
         if (spr < 1 || spr * dialect.bytesPerSample() > fileSize) {
             throw new RecordingFormatException(file, fieldOffset(ns, F_SAMPLES, i), "samples per record " + spr
-                    + " of signal " + (i + 1) + " '" + label + "' is not between 1 and what the " + fileSize
+                    + " of signal " + (i + 1) + " '" + printable(label) + "' is not between 1 and what the " + fileSize
                     + "-byte file can hold");
         }
         double pmin = 0;
@@ -165,22 +171,22 @@ final class EdfHeaderParser {
             dmax = parseLong(file, h, relOffset(ns, F_DMAX, i), 8, "digital maximum of signal " + (i + 1), ns);
             if (!Double.isFinite(pmin) || !Double.isFinite(pmax)) {
                 throw new RecordingFormatException(file, fieldOffset(ns, F_PMIN, i), "physical range " + pmin + " .. "
-                        + pmax + " of signal " + (i + 1) + " '" + label + "' is not finite");
+                        + pmax + " of signal " + (i + 1) + " '" + printable(label) + "' is not finite");
             }
             for (long d : new long[] {dmin, dmax}) {
                 if (d < dialect.digitalMin() || d > dialect.digitalMax()) {
                     throw new RecordingFormatException(file, fieldOffset(ns, d == dmin ? F_DMIN : F_DMAX, i),
-                            "digital value " + d + " of signal " + (i + 1) + " '" + label + "' is outside "
+                            "digital value " + d + " of signal " + (i + 1) + " '" + printable(label) + "' is outside "
                                     + dialect.digitalMin() + " .. " + dialect.digitalMax() + " for "
                                     + dialect.variantPrefix());
                 }
             }
             if (dmin == dmax) {
                 throw new RecordingFormatException(file, fieldOffset(ns, F_DMIN, i), "digital minimum and maximum of signal "
-                        + (i + 1) + " '" + label + "' are both " + dmin + ", so values cannot be scaled");
+                        + (i + 1) + " '" + printable(label) + "' are both " + dmin + ", so values cannot be scaled");
             }
             if (pmin == pmax) {
-                warnings.add("signal " + (i + 1) + " '" + label + "' has physical minimum = maximum = " + pmin
+                warnings.add("signal " + (i + 1) + " '" + printable(label) + "' has physical minimum = maximum = " + pmin
                         + ": all its values read as " + pmin);
             }
         }

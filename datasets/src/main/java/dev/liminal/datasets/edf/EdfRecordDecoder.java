@@ -34,6 +34,9 @@ final class EdfRecordDecoder {
     private static final ExecutorService POOL = WORKERS > 1 ? Executors.newFixedThreadPool(WORKERS - 1, daemonThreads())
             : null;
 
+    /** Per-thread read buffer: at most {@link #BLOCK_BYTES} of native memory per reading thread. */
+    private static final ThreadLocal<ByteBuffer> BUFFERS = new ThreadLocal<>();
+
     private final Path file;
     private final FileChannel channel;
     private final EdfHeader header;
@@ -130,7 +133,7 @@ final class EdfRecordDecoder {
                              int dstOffset) throws IOException {
         long recordBytes = header.recordBytes();
         int perBlock = (int) Math.max(1, Math.min(toRecord - fromRecord, BLOCK_BYTES / recordBytes));
-        ByteBuffer buf = ByteBuffer.allocateDirect((int) (perBlock * recordBytes)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = buffer((int) (perBlock * recordBytes));
         long endSample = firstSample + count;
         for (long r = fromRecord; r < toRecord; r += perBlock) {
             int n = (int) Math.min(perBlock, toRecord - r);
@@ -153,6 +156,22 @@ final class EdfRecordDecoder {
                 }
             }
         }
+    }
+
+    /**
+     * A direct buffer of at least {@code bytes}, reused per thread up to {@link #BLOCK_BYTES}
+     * (larger single records get a fresh buffer), so repeated small reads do not churn native
+     * memory.
+     */
+    private static ByteBuffer buffer(int bytes) {
+        if (bytes > BLOCK_BYTES) return ByteBuffer.allocateDirect(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer b = BUFFERS.get();
+        if (b == null || b.capacity() < bytes) {
+            b = ByteBuffer.allocateDirect(Math.min(BLOCK_BYTES, Math.max(bytes, b == null ? 0 : 2 * b.capacity())))
+                    .order(ByteOrder.LITTLE_ENDIAN);
+            BUFFERS.set(b);
+        }
+        return b;
     }
 
     private static void decode16(ByteBuffer buf, int base, int n, double[] row, int pos, double gain, double offset) {

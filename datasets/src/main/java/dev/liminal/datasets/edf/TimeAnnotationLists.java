@@ -27,6 +27,9 @@ final class TimeAnnotationLists {
     /** Decimal places written for onsets and durations: 100 ns, EDFlib's time resolution. */
     static final int WRITE_DECIMALS = 7;
 
+    /** Largest onset or duration accepted (about 31 years): keeps every time finite and nanosecond-countable. */
+    static final double MAX_ABS_SECONDS = 1e9;
+
     private static final Pattern ONSET = Pattern.compile("[+-]\\d+(\\.\\d*)?");
     private static final Pattern DURATION = Pattern.compile("\\d+(\\.\\d*)?");
 
@@ -58,6 +61,11 @@ final class TimeAnnotationLists {
                         + EdfHeaderParser.printable(onsetText) + "' is not a TAL onset like +12.5 followed by 0x14");
             }
             double onset = Double.parseDouble(onsetText);
+            if (!(Math.abs(onset) <= MAX_ABS_SECONDS)) {
+                throw new RecordingFormatException(file, fileOffset + (talStart - off), "annotation onset '"
+                        + EdfHeaderParser.printable(onsetText.length() > 40 ? onsetText.substring(0, 40) + "..." : onsetText)
+                        + "' is beyond " + MAX_ABS_SECONDS + " s");
+            }
             double duration = Double.NaN;
             if (b[q] == DURATION_MARK) {
                 int d = q + 1;
@@ -69,6 +77,10 @@ final class TimeAnnotationLists {
                             + EdfHeaderParser.printable(durationText) + "' is not a number like 30 followed by 0x14");
                 }
                 duration = Double.parseDouble(durationText);
+                if (!(duration <= MAX_ABS_SECONDS)) {
+                    throw new RecordingFormatException(file, fileOffset + (d - off), "annotation duration is beyond "
+                            + MAX_ABS_SECONDS + " s");
+                }
             }
             p = q + 1;
             while (p < end && b[p] != TAL_END) {
