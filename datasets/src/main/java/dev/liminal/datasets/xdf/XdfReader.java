@@ -812,6 +812,16 @@ final class XdfReader implements RecordingReader {
         }
     }
 
+    /** Bytes the chunk, clock and segment index of all streams take (the reader's memory besides one window). */
+    long indexBytes() {
+        long bytes = 0;
+        for (StreamIndex s : streams) {
+            bytes += s.chunkDataOffset.length * (8L + 8 + 8 + 4 + 8 + 4) + s.offsetTimes.length * 16L
+                    + s.segmentFirst.length * 24L;
+        }
+        return bytes;
+    }
+
     /** Clock offsets of a stream as {@code [k] = {collection time, offset}} in seconds, file order. */
     double[][] clockOffsets(int stream) {
         recorded(stream);
