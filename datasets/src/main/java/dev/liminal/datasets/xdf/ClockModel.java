@@ -17,8 +17,8 @@ import java.util.List;
  * more than {@value #RESET_OFFSET_STDS} robust deviations and {@value #RESET_OFFSET_SECONDS} s.
  * Collection times are on the sender's clock (LabRecorder writes {@code now - offset}), the
  * same clock as the samples, so a segment covers the sample times between its first and last
- * measurement; a sample outside every segment's range belongs to the nearest one, and among
- * equally near ones to the segment whose measurements precede it in the file.
+ * measurement. A sample outside its range belongs to the nearest of three candidates: the
+ * segment of the last measurement before it in the file, and the segments before and after.
  */
 final class ClockModel {
     /** pyxdf's {@code reset_threshold_stds}. */
@@ -144,12 +144,15 @@ final class ClockModel {
         int n = lo.length;
         if (n <= 1) return 0;
         int fileSegment = measurementsSeen == 0 ? 0 : segmentOfMeasurement[Math.min(measurementsSeen, segmentOfMeasurement.length) - 1];
+        // samples lie in the file next to their measurements: only the segment of the last
+        // measurement before the sample and its neighbours are candidates (constant time even
+        // for files with thousands of resets)
         int best = fileSegment;
         double bestDistance = distance(t, fileSegment);
         if (bestDistance == 0) return best;
-        for (int s = 0; s < n; s++) {
+        for (int s = Math.max(0, fileSegment - 1); s <= Math.min(n - 1, fileSegment + 1); s++) {
             double d = distance(t, s);
-            if (d < bestDistance || (d == bestDistance && Math.abs(s - fileSegment) < Math.abs(best - fileSegment))) {
+            if (d < bestDistance) {
                 best = s;
                 bestDistance = d;
             }

@@ -77,6 +77,9 @@ final class XdfReader implements RecordingReader {
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> fileProperties = new LinkedHashMap<>();
     private final RecordingInfo info;
+    /** Warnings kept; a hostile file could otherwise produce one per chunk. */
+    static final int MAX_WARNINGS = 100;
+    private int droppedWarnings;
 
     private int cursorStream = -1;
     private int cursorChunk = -1;
@@ -97,13 +100,13 @@ final class XdfReader implements RecordingReader {
             if (options.synchronizeClocks()) {
                 s.clock = ClockModel.fit(s.offsetTimes, s.offsetValues, s.offsetCount, options.handleClockResets());
                 for (int m : s.clock.resetMeasurements()) {
-                    warnings.add("stream " + s.fileStreamId + " '" + infos.get(s.position).name()
+                    warn("stream " + s.fileStreamId + " '" + infos.get(s.position).name()
                             + "': clock reset before the offset measured at " + s.offsetTimes[m]
                             + " s; clock segments are synchronised separately");
                 }
             }
             if (s.samplesWithoutTimestamp > 0 && s.samplingIntervalSeconds == 0) {
-                warnings.add("stream " + s.fileStreamId + " '" + infos.get(s.position).name() + "' is irregular and "
+                warn("stream " + s.fileStreamId + " '" + infos.get(s.position).name() + "' is irregular and "
                         + s.samplesWithoutTimestamp + " of its samples carry no timestamp; each was given the previous sample's time");
             }
         }
@@ -190,7 +193,7 @@ final class XdfReader implements RecordingReader {
                 default:
                     unknownTags.merge(tag, 1, Integer::sum);
                     if (unknownTags.get(tag) == 1) {
-                        warnings.add("byte " + chunkStart + ": unknown chunk tag " + tag + " skipped (and any later ones)");
+                        warn("byte " + chunkStart + ": unknown chunk tag " + tag + " skipped (and any later ones)");
                     }
             }
             window.seek(contentEnd);
@@ -199,11 +202,16 @@ final class XdfReader implements RecordingReader {
             StreamInfo si = infos.get(s.position);
             String declared = footers.get(s.position).get("sample_count");
             if (declared != null && !declared.equals(Long.toString(s.sampleCount))) {
-                warnings.add("stream " + s.fileStreamId + " '" + si.name() + "': footer says " + declared
+                warn("stream " + s.fileStreamId + " '" + si.name() + "': footer says " + declared
                         + " samples, the file holds " + s.sampleCount);
             }
         }
         return start;
+    }
+
+    private void warn(String warning) {
+        if (warnings.size() < MAX_WARNINGS) warnings.add(warning);
+        else droppedWarnings++;
     }
 
     private void truncated(long chunkStart, long size, String what) {
@@ -242,7 +250,7 @@ final class XdfReader implements RecordingReader {
         }
         String version = fileProperties.getOrDefault("version", "");
         if (!version.isEmpty() && !version.startsWith("1.")) {
-            warnings.add("byte " + chunkStart + ": XDF version '" + version + "' is not 1.x; read as 1.0");
+            warn("byte " + chunkStart + ": XDF version '" + version + "' is not 1.x; read as 1.0");
         }
         String datetime = fileProperties.getOrDefault("datetime", "");
         if (datetime.isEmpty()) return null;
@@ -250,7 +258,7 @@ final class XdfReader implements RecordingReader {
         try {
             return OffsetDateTime.parse(iso).toInstant();
         } catch (DateTimeParseException e) {
-            warnings.add("byte " + chunkStart + ": file header datetime '" + datetime + "' is not an ISO date; start time unknown");
+            warn("byte " + chunkStart + ": file header datetime '" + datetime + "' is not an ISO date; start time unknown");
             return null;
         }
     }
@@ -260,7 +268,7 @@ final class XdfReader implements RecordingReader {
         long id = window.getInt() & 0xFFFFFFFFL;
         byte[] xml = xml(chunkStart, contentLength - 4);
         if (byId.containsKey(id)) {
-            warnings.add("byte " + chunkStart + ": second header for stream " + id + " ignored");
+            warn("byte " + chunkStart + ": second header for stream " + id + " ignored");
             return;
         }
         Element root = SafeXml.parse(xml, file, chunkStart).getDocumentElement();
@@ -312,7 +320,7 @@ final class XdfReader implements RecordingReader {
             }
         }
         if (!channelElements.isEmpty() && channelElements.size() != channelCount) {
-            warnings.add("byte " + chunkStart + ": stream " + id + " '" + name + "' describes " + channelElements.size()
+            warn("byte " + chunkStart + ": stream " + id + " '" + name + "' describes " + channelElements.size()
                     + " channels but has channel_count " + channelCount);
         }
         int n = (int) channelCount;
@@ -376,7 +384,7 @@ final class XdfReader implements RecordingReader {
         long id = window.getInt() & 0xFFFFFFFFL;
         StreamIndex s = byId.get(id);
         if (s == null) {
-            warnings.add("byte " + chunkStart + ": " + chunkName + " chunk for stream " + id
+            warn("byte " + chunkStart + ": " + chunkName + " chunk for stream " + id
                     + " before (or without) its header skipped");
         }
         return s;
@@ -407,6 +415,9 @@ final class XdfReader implements RecordingReader {
             if (tsBytes == 8) {
                 window.require(8, "a timestamp");
                 t = window.getDouble();
+                if (!Double.isFinite(t)) {
+                    throw new RecordingFormatException(file, samplePosition + 1, "timestamp " + t + " is not finite");
+                }
             } else if (tsBytes == 0) {
                 t += s.samplingIntervalSeconds;
                 s.samplesWithoutTimestamp++;
@@ -430,7 +441,7 @@ final class XdfReader implements RecordingReader {
             }
         }
         if (window.position() != contentEnd) {
-            warnings.add("byte " + chunkStart + ": Samples chunk for stream " + s.fileStreamId + " has "
+            warn("byte " + chunkStart + ": Samples chunk for stream " + s.fileStreamId + " has "
                     + (contentEnd - window.position()) + " bytes after its " + count + " samples; ignored");
         }
         if (count > 0) {
@@ -454,7 +465,7 @@ final class XdfReader implements RecordingReader {
         double offset = window.getDouble();
         if (s == null) return;
         if (!Double.isFinite(time) || !Double.isFinite(offset)) {
-            warnings.add("byte " + chunkStart + ": ClockOffset (" + time + ", " + offset + ") for stream " + s.fileStreamId
+            warn("byte " + chunkStart + ": ClockOffset (" + time + ", " + offset + ") for stream " + s.fileStreamId
                     + " is not finite; ignored");
             return;
         }
@@ -501,7 +512,7 @@ final class XdfReader implements RecordingReader {
             this.threshold = regular ? options.breakThresholdFor(1 / s.samplingIntervalSeconds) : 0;
         }
 
-        void add(long i, double t) {
+        void add(long i, double t) throws RecordingFormatException {
             if (i == 0) {
                 first = t;
             } else if (regular && (t - previous > threshold || previous - t > threshold)) {
@@ -525,12 +536,17 @@ final class XdfReader implements RecordingReader {
             previous = t;
         }
 
-        void close() {
+        void close() throws RecordingFormatException {
             if (!regular || segmentSamples == 0) return;
             double step = segmentSamples > 1 && sxx > 0 ? sxy / sxx : s.samplingIntervalSeconds;
             double start;
             if (options.dejitter()) {
                 start = meanT - step * meanK;
+                if (!Double.isFinite(start) || !Double.isFinite(step)) {
+                    throw new RecordingFormatException(file, RecordingFormatException.NO_OFFSET, "stream " + s.fileStreamId
+                            + ": timestamps of samples " + segmentFirst + ".." + (segmentFirst + segmentSamples - 1)
+                            + " cannot be dejittered (line " + start + " s + " + step + " s/sample)");
+                }
                 s.addSegment(segmentFirst, start, step);
                 durationSeconds += step * (segmentSamples - 1);
             } else {
@@ -576,6 +592,10 @@ final class XdfReader implements RecordingReader {
                 for (int k = 0; k < n; k++) {
                     long i = s.chunkFirstSample[c] + from + k;
                     double t = synchronize(s, c, ts[k]);
+                    if (!Double.isFinite(t)) {
+                        throw new RecordingFormatException(file, s.chunkDataOffset[c], "stream " + s.fileStreamId
+                                + ": timestamp " + ts[k] + " s of sample " + i + " becomes " + t + " s when synchronised");
+                    }
                     timing.add(i, t);
                     if (strings) addMarkers(timing, i, t, strs[k]);
                 }
@@ -599,8 +619,12 @@ final class XdfReader implements RecordingReader {
                     Annotation a = timing.markers.get(m);
                     long i = timing.markerSamples.get(m);
                     int g = s.segmentOf(i);
-                    timing.markers.set(m, new Annotation(s.segmentIntercept[g] + s.segmentStep[g] * (i - s.segmentFirst[g]),
-                            a.durationSeconds(), a.text(), a.channel()));
+                    double onset = s.segmentIntercept[g] + s.segmentStep[g] * (i - s.segmentFirst[g]);
+                    if (!Double.isFinite(onset)) {
+                        throw new RecordingFormatException(file, RecordingFormatException.NO_OFFSET, "stream "
+                                + s.fileStreamId + ": dejittered time of marker sample " + i + " is " + onset + " s");
+                    }
+                    timing.markers.set(m, new Annotation(onset, a.durationSeconds(), a.text(), a.channel()));
                 }
             }
             annotations.addAll(timing.markers);
@@ -613,6 +637,7 @@ final class XdfReader implements RecordingReader {
             recorded.add(new RecordedStream(k, withRate, s.sampleCount, timing.segments, s.fileStreamId, footers.get(k)));
         }
         annotations.sort(Comparator.comparingDouble(Annotation::onsetSeconds));
+        if (droppedWarnings > 0) warnings.add("... and " + droppedWarnings + " more warnings");
         String version = fileProperties.getOrDefault("version", "1.0");
         double duration = last >= first ? last - first : 0;
         return new RecordingInfo(file, XdfFormat.ID, "XDF " + version, start, duration, recorded, annotations, null,
@@ -688,7 +713,7 @@ final class XdfReader implements RecordingReader {
                     int lb = window.get() & 0xFF;
                     window.require(lb, "a string length");
                     long len = readLength(lb, window.position(), "string length");
-                    if (len > chunkEnd - window.position()) {
+                    if (len > chunkEnd - window.position() || len > ByteWindow.MAX_CAPACITY) {
                         throw new RecordingFormatException(file, window.position(), "string of " + len + " bytes runs past its chunk");
                     }
                     if (wanted && strs != null) {

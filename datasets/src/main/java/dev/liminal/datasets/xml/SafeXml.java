@@ -33,6 +33,14 @@ import java.util.List;
 public final class SafeXml {
     private static final System.Logger LOG = System.getLogger(SafeXml.class.getName());
     private static final DocumentBuilderFactory FACTORY = newFactory();
+    /**
+     * Deepest element nesting accepted. Recording headers nest a handful of levels (XDF:
+     * info/desc/channels/channel/label); the limit keeps recursive walks of the DOM, such as
+     * {@link #serialize}, far from the thread's stack size.
+     */
+    public static final int MAX_ELEMENT_DEPTH = 64;
+    /** The JDK parser property for {@link #MAX_ELEMENT_DEPTH} (java.xml module summary). */
+    private static final String JDK_MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
 
     private SafeXml() {}
 
@@ -201,6 +209,7 @@ public final class SafeXml {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser refuses a safety feature: " + e.getMessage(), e);
         }
+        f.setAttribute(JDK_MAX_ELEMENT_DEPTH, Integer.toString(MAX_ELEMENT_DEPTH));
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         f.setXIncludeAware(false);
