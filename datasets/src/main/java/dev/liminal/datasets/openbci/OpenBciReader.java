@@ -52,6 +52,13 @@ final class OpenBciReader implements RecordingReader {
     private static final int MAX_LISTED_GAPS = 10;
     private static final double MILLIS_PER_SECOND = 1000.0;
     private static final String ACCEL_UNIT = "g";
+    /**
+     * The GUI stamps rows in batches as they arrive from the board (v6 repeats a stamp for 2-3
+     * rows), so stamps and sample counts disagree by a few tens of milliseconds plus clock drift;
+     * more than this is reported.
+     */
+    private static final double CLOCK_DISAGREEMENT_SECONDS = 1.0;
+    private static final double CLOCK_DISAGREEMENT_FRACTION = 0.01;
 
     private final Path file;
     private final FileChannel channel;
@@ -202,6 +209,7 @@ final class OpenBciReader implements RecordingReader {
         private long rows;
         private long lineNumber;
         private long firstTimestampMillis = Long.MIN_VALUE;
+        private long lastTimestampMillis = Long.MIN_VALUE;
 
         // sample-index continuity
         private int step;
@@ -384,7 +392,10 @@ final class OpenBciReader implements RecordingReader {
                 if (slot == offsets.length) offsets = Arrays.copyOf(offsets, offsets.length * 2);
                 offsets[slot] = cursor.offset();
             }
-            if (timestamp != Long.MIN_VALUE && firstTimestampMillis == Long.MIN_VALUE) firstTimestampMillis = timestamp;
+            if (timestamp != Long.MIN_VALUE) {
+                if (firstTimestampMillis == Long.MIN_VALUE) firstTimestampMillis = timestamp;
+                lastTimestampMillis = timestamp;
+            }
             if (marker != null && !marker.equals(previousMarker) && isNonZero(marker)) {
                 markerRows.add(rows);
                 markerValues.add(marker);
@@ -516,6 +527,16 @@ final class OpenBciReader implements RecordingReader {
             Instant start = firstTimestampMillis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(firstTimestampMillis);
             String variant = titled ? "OpenBCI GUI v5/v6 text" : "OpenBCI GUI v4 text";
             if (!board.isEmpty()) properties.put("board", board);
+            if (start != null) {
+                properties.put("first_timestamp_ms", Long.toString(firstTimestampMillis));
+                properties.put("last_timestamp_ms", Long.toString(lastTimestampMillis));
+                double stamped = (lastTimestampMillis - firstTimestampMillis) / MILLIS_PER_SECOND;
+                double counted = duration - 1 / rateHz;
+                if (Math.abs(stamped - counted) > CLOCK_DISAGREEMENT_SECONDS + CLOCK_DISAGREEMENT_FRACTION * counted) {
+                    warnings.add("the Unix timestamps span " + stamped + " s but the samples at " + rateHz
+                            + " Hz span " + counted + " s: samples lost without an index jump, or a wrong sample rate");
+                }
+            }
             return new RecordingInfo(file, OpenBciFormat.ID, variant, start, duration, streams, annotations,
                     SessionTimeline.EMPTY, properties, warnings);
         }
