@@ -3,6 +3,7 @@ package dev.liminal.datasets.brainvision;
 import dev.liminal.core.Annotation;
 import dev.liminal.core.ChannelInfo;
 import dev.liminal.core.ChannelType;
+import dev.liminal.core.SampleFormat;
 import dev.liminal.core.StreamInfo;
 import dev.liminal.core.Units;
 import dev.liminal.core.session.SessionTimeline;
@@ -14,11 +15,8 @@ import dev.liminal.datasets.Segment;
 import dev.liminal.datasets.Spans;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,41 +26,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a binary BrainVision recording: the header is parsed and the marker file read on
- * opening; samples are read on demand by positional reads of the data file, through one
- * buffer of at most {@value #CHUNK_BYTES} bytes (or one frame, if larger).
+ * Reads a BrainVision recording: the header is parsed, the data file sized (binary) or
+ * indexed (text) and the marker file read on opening; samples are read on demand by
+ * {@link RawSamples}, in memory bounded by the span read.
  *
- * <p>Not thread-safe: confine to one thread (the buffer is reused between reads).
+ * <p>Not thread-safe: confine to one thread (read buffers are reused between reads).
  */
 final class BrainVisionReader implements RecordingReader {
     private static final System.Logger LOG = System.getLogger(BrainVisionReader.class.getName());
 
-    /** Read buffer size: large enough for efficient reads, small enough to keep memory bounded. */
-    static final int CHUNK_BYTES = 64 * 1024;
     /** Two segments whose dates overlap by less than this are treated as contiguous (clock rounding). */
     private static final double SEGMENT_OVERLAP_TOLERANCE_SECONDS = 1e-3;
     private static final double NANOS_PER_SECOND = 1e9;
 
-    private final VhdrHeader header;
     private final RecordingInfo info;
-    private final FileChannel data;
+    private final RawSamples raw;
     private final double[] scale;
-    private final long sampleCount;
-    /** Bytes between one channel's first sample and the next channel's (VECTORIZED only). */
-    private final long channelStrideBytes;
-    private final ByteBuffer buffer;
 
-    private BrainVisionReader(VhdrHeader header, RecordingInfo info, FileChannel data, double[] scale,
-                              long sampleCount, long channelStrideBytes) {
-        this.header = header;
+    private BrainVisionReader(RecordingInfo info, RawSamples raw, double[] scale) {
         this.info = info;
-        this.data = data;
+        this.raw = raw;
         this.scale = scale;
-        this.sampleCount = sampleCount;
-        this.channelStrideBytes = channelStrideBytes;
-        int frameBytes = header.channelCount() * header.binaryFormat().bytes();
-        int size = header.vectorized() ? CHUNK_BYTES : Math.max(frameBytes, CHUNK_BYTES / frameBytes * frameBytes);
-        this.buffer = ByteBuffer.allocate(size).order(header.byteOrder());
     }
 
     /**
@@ -74,49 +58,13 @@ final class BrainVisionReader implements RecordingReader {
     static BrainVisionReader open(Path vhdr) throws IOException {
         VhdrHeader h = VhdrHeader.read(vhdr);
         List<String> warnings = new ArrayList<>(h.warnings());
-        if (h.ascii()) {
-            throw new RecordingFormatException(vhdr, RecordingFormatException.NO_OFFSET,
-                    "DataFormat ASCII is not supported; only BINARY sample files are read");
-        }
         if (!Files.isRegularFile(h.dataFile())) {
             throw new RecordingFormatException(vhdr, h.dataFileEntryOffset(), "data file " + h.dataFile()
                     + " does not exist");
         }
-        FileChannel data = FileChannel.open(h.dataFile(), StandardOpenOption.READ);
+        RawSamples raw = h.ascii() ? AsciiSamples.open(h, warnings) : BinarySamples.open(h, warnings);
         try {
-            long size = data.size();
-            long valueBytes = h.binaryFormat().bytes();
-            long frameBytes = valueBytes * h.channelCount();
-            long samples = size / frameBytes;
-            long stride = 0;
-            if (h.vectorized()) {
-                if (h.declaredDataPoints() >= 0 && h.declaredDataPoints() != samples) {
-                    if (h.declaredDataPoints() > samples) {
-                        throw new RecordingFormatException(h.dataFile(), size, "VECTORIZED data file of " + size
-                                + " bytes is shorter than DataPoints " + h.declaredDataPoints() + " x "
-                                + h.channelCount() + " channels x " + valueBytes + " bytes");
-                    }
-                    warnings.add("data file holds " + (size - h.declaredDataPoints() * frameBytes)
-                            + " bytes after the DataPoints " + h.declaredDataPoints() + " samples the header declares; ignored");
-                    samples = h.declaredDataPoints();
-                } else if (size % frameBytes != 0) {
-                    warnings.add("VECTORIZED data file size " + size + " bytes is not a multiple of " + frameBytes
-                            + " bytes (" + h.channelCount() + " channels x " + valueBytes + " bytes); channels are taken as "
-                            + samples + " samples each");
-                }
-                stride = samples * valueBytes;
-            } else {
-                if (size % frameBytes != 0) {
-                    warnings.add("data file size " + size + " bytes is not a whole number of " + frameBytes
-                            + "-byte samples; the last " + (size % frameBytes) + " bytes are ignored and "
-                            + samples + " complete samples kept");
-                }
-                if (h.declaredDataPoints() >= 0 && h.declaredDataPoints() != samples) {
-                    warnings.add("header declares DataPoints " + h.declaredDataPoints() + " but the data file holds "
-                            + samples + " samples; the data file is followed");
-                }
-            }
-
+            long samples = raw.sampleCount();
             double[] scale = new double[h.channelCount()];
             List<ChannelInfo> channels = new ArrayList<>(h.channelCount());
             for (int c = 0; c < h.channelCount(); c++) {
@@ -155,15 +103,16 @@ final class BrainVisionReader implements RecordingReader {
             annotations.sort(Comparator.comparingDouble(Annotation::onsetSeconds));
 
             String name = baseName(vhdr);
-            StreamInfo stream = new StreamInfo(name, "EEG", "", channels, rate, h.binaryFormat().sampleFormat(), Map.of());
+            SampleFormat format = h.ascii() ? SampleFormat.DOUBLE64 : h.binaryFormat().sampleFormat();
+            StreamInfo stream = new StreamInfo(name, "EEG", "", channels, rate, format, Map.of());
             RecordedStream recorded = new RecordedStream(0, stream, samples, timeline.segments(), 0, Map.of());
             RecordingInfo info = new RecordingInfo(vhdr, BrainVisionFormat.ID, "BrainVision " + h.version(),
                     timeline.startTime(), timeline.durationSeconds(), List.of(recorded), annotations,
                     SessionTimeline.EMPTY, h.properties(), warnings);
             for (String w : warnings) LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", vhdr.getFileName(), w);
-            return new BrainVisionReader(h, info, data, scale, samples, stride);
+            return new BrainVisionReader(info, raw, scale);
         } catch (IOException | RuntimeException e) {
-            data.close();
+            raw.close();
             throw e;
         }
     }
@@ -178,39 +127,7 @@ final class BrainVisionReader implements RecordingReader {
         RecordedStream s = stream(stream);
         Spans.check(s, firstSample, count);
         Spans.checkDestination(s, dst, dstOffset, count);
-        int channels = header.channelCount();
-        int valueBytes = header.binaryFormat().bytes();
-        BinaryFormat format = header.binaryFormat();
-        if (header.vectorized()) {
-            int perChunk = buffer.capacity() / valueBytes;
-            for (int c = 0; c < channels; c++) {
-                double[] row = dst[c];
-                double sc = scale[c];
-                for (int done = 0; done < count; ) {
-                    int n = Math.min(perChunk, count - done);
-                    long position = c * channelStrideBytes + (firstSample + done) * valueBytes;
-                    fill(position, n * valueBytes);
-                    for (int k = 0; k < n; k++) {
-                        row[dstOffset + done + k] = format.read(buffer, k * valueBytes) * sc;
-                    }
-                    done += n;
-                }
-            }
-        } else {
-            int frameBytes = channels * valueBytes;
-            int perChunk = buffer.capacity() / frameBytes;
-            for (int done = 0; done < count; ) {
-                int n = Math.min(perChunk, count - done);
-                fill((firstSample + done) * frameBytes, n * frameBytes);
-                for (int k = 0; k < n; k++) {
-                    int base = k * frameBytes;
-                    for (int c = 0; c < channels; c++) {
-                        dst[c][dstOffset + done + k] = format.read(buffer, base + c * valueBytes) * scale[c];
-                    }
-                }
-                done += n;
-            }
-        }
+        raw.read(firstSample, count, scale, dst, dstOffset);
     }
 
     @Override
@@ -221,7 +138,7 @@ final class BrainVisionReader implements RecordingReader {
 
     @Override
     public void close() throws IOException {
-        data.close();
+        raw.close();
     }
 
     private RecordedStream stream(int stream) {
@@ -229,18 +146,6 @@ final class BrainVisionReader implements RecordingReader {
             throw new IllegalArgumentException("stream " + stream + " does not exist; a BrainVision recording has stream 0 only");
         }
         return info.streams().get(0);
-    }
-
-    /** Reads {@code length} bytes from {@code position} of the data file into the buffer's start. */
-    private void fill(long position, int length) throws IOException {
-        buffer.clear().limit(length);
-        while (buffer.hasRemaining()) {
-            int n = data.read(buffer, position + buffer.position());
-            if (n < 0) {
-                throw new RecordingFormatException(header.dataFile(), position + buffer.position(), "data file ends before the "
-                        + sampleCount + " samples it held when opened (was it truncated?)");
-            }
-        }
     }
 
     private static String baseName(Path file) {

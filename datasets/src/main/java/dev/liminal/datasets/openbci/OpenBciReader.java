@@ -13,6 +13,8 @@ import dev.liminal.datasets.RecordingInfo;
 import dev.liminal.datasets.RecordingReader;
 import dev.liminal.datasets.Segment;
 import dev.liminal.datasets.Spans;
+import dev.liminal.datasets.text.LineCursor;
+import dev.liminal.datasets.text.RowIndex;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -31,7 +33,7 @@ import java.util.Map;
  * Reads an OpenBCI GUI text recording (v5/v6 CSV with a column-title line, and the older v4
  * text without one). Opening scans the file once: it checks every row's column count, follows
  * the sample index to find lost packets, and keeps the byte offset of every
- * {@value #ROWS_PER_INDEX_ENTRY}th row. A read then seeks to the nearest indexed row and parses
+ * {@value RowIndex#ROWS_PER_ENTRY}th row. A read then seeks to the nearest indexed row and parses
  * only the rows asked for, so memory is bounded by the span read, not the file.
  *
  * <p>Stream 0 holds the EXG channels (microvolts, as the GUI writes them, DC offset included);
@@ -42,8 +44,6 @@ import java.util.Map;
 final class OpenBciReader implements RecordingReader {
     private static final System.Logger LOG = System.getLogger(OpenBciReader.class.getName());
 
-    /** Rows between two entries of the row-offset index. */
-    static final int ROWS_PER_INDEX_ENTRY = 1024;
     /** The Cyton's packet counter is one byte (OpenBCI Cyton data format: "Sample Number", 0-255). */
     static final int SAMPLE_INDEX_MODULUS = 256;
     /** Rows looked at to learn the sample-index step (1, or 2 for Cyton+Daisy's paired packets). */
@@ -51,6 +51,10 @@ final class OpenBciReader implements RecordingReader {
     /** At most this many lost-packet gaps are listed one by one in the warnings. */
     private static final int MAX_LISTED_GAPS = 10;
     private static final double MILLIS_PER_SECOND = 1000.0;
+    /** Time stamps below this are seconds (1e11 s is the year 5138; 1e11 ms is 1973). */
+    private static final double SECONDS_STAMP_LIMIT = 1e11;
+    /** Larger time stamps are not Unix times (1e15 ms is the year 33658) and would overflow. */
+    private static final double MAX_TIMESTAMP_MILLIS = 1e15;
     private static final String ACCEL_UNIT = "g";
     /**
      * The GUI stamps rows in batches as they arrive from the board (v6 repeats a stamp for 2-3
@@ -64,18 +68,18 @@ final class OpenBciReader implements RecordingReader {
     private final FileChannel channel;
     private final LineCursor cursor;
     private final RecordingInfo info;
-    private final long[] rowOffsets;
+    private final RowIndex rows;
     private final int columnCount;
     /** Column of each channel of stream 0 and (if present) stream 1. */
     private final int[][] streamColumns;
 
-    private OpenBciReader(Path file, FileChannel channel, RecordingInfo info, long[] rowOffsets, int columnCount,
+    private OpenBciReader(Path file, FileChannel channel, RecordingInfo info, RowIndex rows, int columnCount,
                           int[][] streamColumns) {
         this.file = file;
         this.channel = channel;
         this.cursor = new LineCursor(file, channel);
         this.info = info;
-        this.rowOffsets = rowOffsets;
+        this.rows = rows;
         this.columnCount = columnCount;
         this.streamColumns = streamColumns;
     }
@@ -90,7 +94,7 @@ final class OpenBciReader implements RecordingReader {
         try {
             Scan scan = new Scan(file, new LineCursor(file, ch));
             scan.run();
-            return new OpenBciReader(file, ch, scan.info(), scan.rowOffsets(), scan.columns.size(), scan.streamColumns());
+            return new OpenBciReader(file, ch, scan.info(), scan.index, scan.columns.size(), scan.streamColumns());
         } catch (IOException | RuntimeException e) {
             ch.close();
             throw e;
@@ -118,9 +122,8 @@ final class OpenBciReader implements RecordingReader {
         Arrays.fill(target, -1);
         for (int c = 0; c < columns.length; c++) target[columns[c]] = c;
 
-        int block = (int) (firstSample / ROWS_PER_INDEX_ENTRY);
-        long row = (long) block * ROWS_PER_INDEX_ENTRY;
-        cursor.seek(rowOffsets[block]);
+        long row = rows.entryRow(firstSample);
+        cursor.seek(rows.entryOffset(firstSample));
         int done = 0;
         while (done < count) {
             if (!cursor.next()) {
@@ -205,8 +208,7 @@ final class OpenBciReader implements RecordingReader {
         private final List<Integer> exgColumns = new ArrayList<>();
         private final List<Integer> accelColumns = new ArrayList<>();
 
-        private long[] offsets = new long[16];
-        private long rows;
+        private final RowIndex index = new RowIndex();
         private long lineNumber;
         private long firstTimestampMillis = Long.MIN_VALUE;
         private long lastTimestampMillis = Long.MIN_VALUE;
@@ -369,15 +371,15 @@ final class OpenBciReader implements RecordingReader {
             byte[] b = cursor.bytes();
             int n = cursor.length();
             int fields = 1;
-            long index = -1;
+            long sampleIndex = -1;
             long timestamp = Long.MIN_VALUE;
             String marker = null;
             int from = 0;
             int column = 0;
             for (int i = 0; i <= n; i++) {
                 if (i < n && b[i] != ',') continue;
-                if (column == indexColumn) index = integer(b, from, i, "sample index");
-                else if (column == timestampColumn) timestamp = integer(b, from, i, "timestamp");
+                if (column == indexColumn) sampleIndex = integer(b, from, i, "sample index");
+                else if (column == timestampColumn) timestamp = timestampMillis(b, from, i);
                 else if (column == markerColumn) marker = new String(b, from, i - from, StandardCharsets.ISO_8859_1).strip();
                 if (i < n) fields++;
                 column++;
@@ -387,33 +389,29 @@ final class OpenBciReader implements RecordingReader {
                 throw new RecordingFormatException(file, cursor.offset(), "line " + lineNumber + " has " + fields
                         + " columns, but the " + (titled ? "column titles give " : "first row has ") + columns.size());
             }
-            if (rows % ROWS_PER_INDEX_ENTRY == 0) {
-                int slot = (int) (rows / ROWS_PER_INDEX_ENTRY);
-                if (slot == offsets.length) offsets = Arrays.copyOf(offsets, offsets.length * 2);
-                offsets[slot] = cursor.offset();
-            }
+            long row = index.rows();
+            index.add(cursor.offset());
             if (timestamp != Long.MIN_VALUE) {
                 if (firstTimestampMillis == Long.MIN_VALUE) firstTimestampMillis = timestamp;
                 lastTimestampMillis = timestamp;
             }
             if (marker != null && !marker.equals(previousMarker) && isNonZero(marker)) {
-                markerRows.add(rows);
+                markerRows.add(row);
                 markerValues.add(marker);
             }
             if (marker != null) previousMarker = marker;
             if (indexColumn >= 0) {
-                if (index >= SAMPLE_INDEX_MODULUS || index < 0) indexBeyondModulus = true;
+                if (sampleIndex >= SAMPLE_INDEX_MODULUS || sampleIndex < 0) indexBeyondModulus = true;
                 if (learned <= STEP_LEARNING_ROWS) {
-                    learnIndex[learned] = index;
+                    learnIndex[learned] = sampleIndex;
                     learnTimestamp[learned] = timestamp;
                     learnLine[learned] = lineNumber;
                     learned++;
                     if (learned > STEP_LEARNING_ROWS) finishLearning();
                 } else {
-                    follow(rows, index, timestamp, lineNumber);
+                    follow(row, sampleIndex, timestamp, lineNumber);
                 }
             }
-            rows++;
         }
 
         /** Picks the usual index step from the first rows, then checks those rows. */
@@ -428,28 +426,28 @@ final class OpenBciReader implements RecordingReader {
         }
 
         /** Follows the sample index of row {@code row}; a jump other than the step starts a new segment. */
-        private void follow(long row, long index, long timestamp, long line) throws RecordingFormatException {
+        private void follow(long row, long sampleIndex, long timestamp, long line) throws RecordingFormatException {
             if (indexBeyondModulus) return;
             if (previousIndex >= 0) {
-                long d = Math.floorMod(index - previousIndex, (long) SAMPLE_INDEX_MODULUS);
+                long d = Math.floorMod(sampleIndex - previousIndex, (long) SAMPLE_INDEX_MODULUS);
                 if (d != step) {
                     long lost = d == 0 ? 0 : (d - step + (step - 1)) / step;
                     if (d == 0) {
                         if (gaps < MAX_LISTED_GAPS) {
-                            warnings.add("line " + line + ": sample index " + index + " repeats the previous one");
+                            warnings.add("line " + line + ": sample index " + sampleIndex + " repeats the previous one");
                         }
                     } else {
                         gaps++;
                         lostSamples += lost;
                         if (gaps <= MAX_LISTED_GAPS) {
-                            warnings.add("line " + line + ": sample index jumps from " + previousIndex + " to " + index
+                            warnings.add("line " + line + ": sample index jumps from " + previousIndex + " to " + sampleIndex
                                     + ": " + lost + " samples lost");
                         }
                         newSegment(row, lost, timestamp);
                     }
                 }
             }
-            previousIndex = index;
+            previousIndex = sampleIndex;
         }
 
         private void newSegment(long row, long lost, long timestamp) {
@@ -464,7 +462,7 @@ final class OpenBciReader implements RecordingReader {
         }
 
         private void closeSegment() {
-            segments.add(new Segment(segmentFirst, rows - segmentFirst, segmentStart));
+            segments.add(new Segment(segmentFirst, index.rows() - segmentFirst, segmentStart));
         }
 
         private long integer(byte[] b, int from, int to, String what) throws RecordingFormatException {
@@ -483,6 +481,26 @@ final class OpenBciReader implements RecordingReader {
             }
         }
 
+        /**
+         * A Unix time stamp in milliseconds. The GUI writes integer milliseconds (v4 to v6);
+         * values below 1e11 are taken as seconds, as BrainFlow writes them.
+         */
+        private long timestampMillis(byte[] b, int from, int to) throws RecordingFormatException {
+            String text = new String(b, from, to - from, StandardCharsets.ISO_8859_1).strip();
+            double v;
+            try {
+                v = Double.parseDouble(text);
+            } catch (NumberFormatException e) {
+                throw new RecordingFormatException(file, cursor.offset() + from, "line " + lineNumber + ": timestamp '"
+                        + printable(text) + "' is not a number", e);
+            }
+            if (!Double.isFinite(v) || Math.abs(v) > MAX_TIMESTAMP_MILLIS) {
+                throw new RecordingFormatException(file, cursor.offset() + from, "line " + lineNumber + ": timestamp "
+                        + printable(text) + " is not a Unix time");
+            }
+            return Math.round(Math.abs(v) < SECONDS_STAMP_LIMIT ? v * MILLIS_PER_SECOND : v);
+        }
+
         private static boolean isNonZero(String value) {
             if (value.isEmpty()) return false;
             try {
@@ -490,10 +508,6 @@ final class OpenBciReader implements RecordingReader {
             } catch (NumberFormatException e) {
                 return true;
             }
-        }
-
-        long[] rowOffsets() {
-            return Arrays.copyOf(offsets, (int) ((rows + ROWS_PER_INDEX_ENTRY - 1) / ROWS_PER_INDEX_ENTRY) + 1);
         }
 
         int[][] streamColumns() {
@@ -511,12 +525,12 @@ final class OpenBciReader implements RecordingReader {
             for (int c : exgColumns) exg.add(new ChannelInfo(columns.get(c), ChannelType.EEG, Units.MICROVOLT));
             List<RecordedStream> streams = new ArrayList<>();
             streams.add(new RecordedStream(0, new StreamInfo(name, "EEG", "", exg, rateHz, SampleFormat.FLOAT32,
-                    streamProps), rows, segments, 0, Map.of()));
+                    streamProps), index.rows(), segments, 0, Map.of()));
             if (!accelColumns.isEmpty()) {
                 List<ChannelInfo> accel = new ArrayList<>();
                 for (int c : accelColumns) accel.add(new ChannelInfo(columns.get(c), ChannelType.ACCEL, ACCEL_UNIT));
                 streams.add(new RecordedStream(1, new StreamInfo(name + " Accel", "ACCEL", "", accel, rateHz,
-                        SampleFormat.FLOAT32, streamProps), rows, segments, 1, Map.of()));
+                        SampleFormat.FLOAT32, streamProps), index.rows(), segments, 1, Map.of()));
             }
             List<Annotation> annotations = new ArrayList<>();
             for (int i = 0; i < markerRows.size(); i++) {

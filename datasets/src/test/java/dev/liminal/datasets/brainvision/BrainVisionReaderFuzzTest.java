@@ -63,13 +63,19 @@ class BrainVisionReaderFuzzTest {
         ByteBuffer f32 = ByteBuffer.allocate(2 * 4 * 4).order(ByteOrder.BIG_ENDIAN);
         for (int i = 0; i < 8; i++) f32.putFloat(i * 0.5f - 1);
 
+        String ascii = small.replace("DataFormat=BINARY", "DataFormat=ASCII").replace("VECTORIZED", "MULTIPLEXED")
+                .replace("[Channel Infos]", "[ASCII Infos]\nDecimalSymbol=,\nSkipLines=1\nSkipColumns=1\n[Channel Infos]");
+        String asciiData = "time Fz GSR\n0 1,5 -2\n4 2,5 -3\n8 3,5e2 4\n";
+
         return Stream.of(
                 seed("real header, 8 samples", join(header.replace("test.", "f.").getBytes(StandardCharsets.UTF_8),
                         markers.getBytes(StandardCharsets.UTF_8), eeg)),
                 seed("vectorized INT_32 in ANSI", join(small.getBytes(StandardCharsets.ISO_8859_1),
                         smallMarkers.getBytes(StandardCharsets.UTF_8), ints.array())),
                 seed("big-endian float, odd size, no markers", join(floats.getBytes(StandardCharsets.UTF_8),
-                        Arrays.copyOf(f32.array(), 31))));
+                        Arrays.copyOf(f32.array(), 31))),
+                seed("ASCII with decimal comma", join(ascii.getBytes(StandardCharsets.ISO_8859_1),
+                        smallMarkers.getBytes(StandardCharsets.UTF_8), asciiData.getBytes(StandardCharsets.US_ASCII))));
     }
 
     @MethodSource("seeds")
@@ -77,7 +83,7 @@ class BrainVisionReaderFuzzTest {
     @DictionaryEntries({"[Common Infos]", "[Binary Infos]", "[Channel Infos]", "[Marker Infos]", "[ASCII Infos]",
         "[Comment]", "DataFile=f.eeg", "MarkerFile=f.vmrk", "NumberOfChannels=", "SamplingInterval=", "DataPoints=",
         "DataOrientation=VECTORIZED", "BinaryFormat=INT_32", "BinaryFormat=IEEE_FLOAT_32", "BinaryFormat=UINT_16",
-        "UseBigEndianOrder=YES", "Codepage=UTF-8", "Codepage=ANSI", "New Segment", "\\1", "#####"})
+        "UseBigEndianOrder=YES", "DataFormat=ASCII", "DecimalSymbol=,", "SkipLines=", "SkipColumns=", "Codepage=UTF-8", "Codepage=ANSI", "New Segment", "\\1", "#####"})
     @FuzzTest(maxDuration = "10s")
     void opensAndReadsAnyInputWithoutUnexpectedExceptions(byte[] input) throws IOException {
         byte[][] parts = split(input);

@@ -88,7 +88,7 @@ class BrainVisionSyntheticFileTest {
     /** Reads every sample of a 3-channel file in uneven chunks and checks it against {@link #raw}. */
     private static void assertSamples(RecordingReader r, double[] scale, BinaryFormat format) throws IOException {
         double[][] all = new double[3][N];
-        // larger than the reader's buffer of BrainVisionReader.CHUNK_BYTES, and uneven
+        // larger than the reader's buffer of BinarySamples.CHUNK_BYTES, and uneven
         int[] chunks = {7, 1, 33_000, N - 7 - 1 - 33_000};
         int done = 0;
         for (int chunk : chunks) {
@@ -296,9 +296,52 @@ class BrainVisionSyntheticFileTest {
         assertTrue(e.getMessage().startsWith(dir.resolve("rec.vmrk").toString()), e.getMessage());
         assertEquals(vmrk.indexOf("Mk2="), e.byteOffset());
 
-        Path ascii = writeRecording(header("ASCII", "MULTIPLEXED", "INT_16", "", THREE_CHANNELS, 3), StandardCharsets.UTF_8,
-                eeg, markers());
-        assertThrows(RecordingFormatException.class, () -> BrainVisionReader.open(ascii));
+    }
+
+    @Test
+    void readsMultiplexedAsciiDataWithDecimalCommaAndSkippedLinesAndColumns() throws IOException {
+        String vhdr = header("ASCII", "MULTIPLEXED", "INT_16", "", THREE_CHANNELS, 3)
+                .replace("[Channel Infos]", "[ASCII Infos]\r\nDecimalSymbol=,\r\nSkipLines=2\r\nSkipColumns=1\r\n\r\n[Channel Infos]");
+        StringBuilder text = new StringBuilder("Fz Cz GSR\r\nexported by a test\r\n");
+        int n = 2500;
+        for (int k = 0; k < n; k++) {
+            text.append("t").append(k).append('\t').append(k).append(",5 ").append(-k).append(",25\t").append(k % 7)
+                    .append("\r\n");
+        }
+        Path h = writeRecording(vhdr, StandardCharsets.UTF_8, text.toString().getBytes(StandardCharsets.US_ASCII),
+                markers("New Segment,,1,1,0"));
+        try (RecordingReader r = BrainVisionReader.open(h)) {
+            assertEquals(n, r.info().streams().get(0).sampleCount());
+            assertEquals(SampleFormat.DOUBLE64, r.info().streams().get(0).info().format());
+            double[][] dst = new double[3][3];
+            r.readSamples(0, 2047, 3, dst, 0);
+            // scales: 0.1 uV, 2 mV = 2000 uV, 0.5 uS
+            assertArrayEquals(new double[] {2047.5 * 0.1, 2048.5 * 0.1, 2049.5 * 0.1}, dst[0], EXACT);
+            assertArrayEquals(new double[] {-2047.25 * 2000, -2048.25 * 2000, -2049.25 * 2000}, dst[1], EXACT);
+            assertArrayEquals(new double[] {2047 % 7 * 0.5, 2048 % 7 * 0.5, 2049 % 7 * 0.5}, dst[2], EXACT);
+        }
+    }
+
+    @Test
+    void readsCommaSeparatedAsciiDataAndRejectsARowWithMissingValues() throws IOException {
+        String vhdr = header("ASCII", "MULTIPLEXED", "INT_16", "", THREE_CHANNELS, 3);
+        String text = "1.5,2.5,3.5\n4.5,5.5,6.5\n";
+        Path h = writeRecording(vhdr, StandardCharsets.UTF_8, text.getBytes(StandardCharsets.US_ASCII), markers());
+        try (RecordingReader r = BrainVisionReader.open(h)) {
+            double[][] dst = new double[3][2];
+            r.readSamples(0, 0, 2, dst, 0);
+            assertArrayEquals(new double[] {1.5 * 0.1, 4.5 * 0.1}, dst[0], EXACT);
+        }
+        String bad = text + "7.5,8.5\n";
+        Path b = writeRecording(vhdr, StandardCharsets.UTF_8, bad.getBytes(StandardCharsets.US_ASCII), markers());
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> BrainVisionReader.open(b));
+        assertEquals(text.length(), e.byteOffset());
+        assertTrue(e.getMessage().contains("line 3 has 2 values, expected 3"), e.getMessage());
+
+        String vectorized = vhdr.replace("DataOrientation=MULTIPLEXED", "DataOrientation=VECTORIZED");
+        Path v = writeRecording(vectorized, StandardCharsets.UTF_8, text.getBytes(StandardCharsets.US_ASCII), markers());
+        assertTrue(assertThrows(RecordingFormatException.class, () -> BrainVisionReader.open(v)).getMessage()
+                .contains("VECTORIZED"));
     }
 
     @Test

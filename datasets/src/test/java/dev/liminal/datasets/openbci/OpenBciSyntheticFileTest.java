@@ -127,6 +127,18 @@ class OpenBciSyntheticFileTest {
     }
 
     @Test
+    void acceptsTimestampsInSecondsAndRejectsOnesThatAreNoUnixTime() throws IOException {
+        String header = "%OpenBCI Raw EXG Data\n%Sample Rate = 250 Hz\nSample Index, EXG Channel 0, Timestamp\n";
+        Path seconds = write("seconds.csv", header + "0, 1.0, 1700000000.004\n1, 1.0, 1700000000.008\n");
+        try (RecordingReader reader = OpenBciReader.open(seconds)) {
+            assertEquals(Instant.ofEpochMilli(T0_MS + 4), reader.info().startTime());
+        }
+        Path huge = write("huge.csv", header + "0, 1.0, 1e300\n");
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> OpenBciReader.open(huge));
+        assertEquals(header.length() + "0, 1.0,".length(), e.byteOffset());
+    }
+
+    @Test
     void readsVersionFourFilesWithoutColumnTitles() throws IOException {
         String v4 = "%OpenBCI Raw EEG Data\n%Number of channels = 2\n%Sample Rate = 250.0 Hz\n"
                 + "%First Column = SampleIndex\n%Last Column = Timestamp \n"

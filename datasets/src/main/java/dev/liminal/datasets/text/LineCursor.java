@@ -1,10 +1,11 @@
-package dev.liminal.datasets.openbci;
+package dev.liminal.datasets.text;
 
 import dev.liminal.datasets.RecordingFormatException;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -13,9 +14,9 @@ import java.util.Arrays;
  * reused line buffer: memory stays bounded however large the file is. Lines end at {@code \n};
  * a {@code \r} before it is dropped. Not thread-safe: confine to one thread.
  */
-final class LineCursor {
-    /** Longest line accepted; an OpenBCI row of 32 channels is under 1 KiB. */
-    static final int MAX_LINE_BYTES = 1 << 20;
+public final class LineCursor {
+    /** Longest line accepted (an OpenBCI row of 32 channels is under 1 KiB). */
+    public static final int MAX_LINE_BYTES = 1 << 20;
     private static final int READ_BYTES = 64 * 1024;
     private static final int INITIAL_LINE_BYTES = 1024;
 
@@ -29,13 +30,18 @@ final class LineCursor {
     private long readOffset;
     private boolean endOfFile;
 
-    LineCursor(Path file, FileChannel channel) {
+    /**
+     * A cursor over {@code channel}, which the caller owns and closes.
+     *
+     * @param file names the file in error messages
+     */
+    public LineCursor(Path file, FileChannel channel) {
         this.file = file;
         this.channel = channel;
     }
 
     /** Positions the cursor so that the next {@link #next()} returns the line starting at {@code offset}. */
-    void seek(long offset) {
+    public void seek(long offset) {
         read.clear().limit(0);
         readOffset = offset;
         endOfFile = false;
@@ -47,7 +53,7 @@ final class LineCursor {
      * @return false at the end of the file
      * @throws RecordingFormatException if a line is longer than {@link #MAX_LINE_BYTES}
      */
-    boolean next() throws IOException {
+    public boolean next() throws IOException {
         length = 0;
         lineOffset = readOffset + read.position();
         boolean any = false;
@@ -64,7 +70,7 @@ final class LineCursor {
             if (length == line.length) {
                 if (length >= MAX_LINE_BYTES) {
                     throw new RecordingFormatException(file, lineOffset, "line is longer than " + MAX_LINE_BYTES
-                            + " bytes; not an OpenBCI text file");
+                            + " bytes; not a text recording");
                 }
                 line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, length * 2));
             }
@@ -86,23 +92,23 @@ final class LineCursor {
         return true;
     }
 
-    /** The current line's bytes, valid until the next call; Not modified by the caller. */
-    byte[] bytes() {
+    /** The current line's bytes (the first {@link #length()} of them), valid until the next call. Not to be modified. */
+    public byte[] bytes() {
         return line;
     }
 
     /** The current line's length in bytes, without terminator. */
-    int length() {
+    public int length() {
         return length;
     }
 
     /** Byte offset of the current line in the file. */
-    long offset() {
+    public long offset() {
         return lineOffset;
     }
 
     /** Whether the current line is empty or white space only. */
-    boolean isBlank() {
+    public boolean isBlank() {
         for (int i = 0; i < length; i++) {
             if (line[i] != ' ' && line[i] != '\t') return false;
         }
@@ -110,7 +116,7 @@ final class LineCursor {
     }
 
     /** The current line as ISO-8859-1 text. */
-    String text() {
-        return new String(line, 0, length, java.nio.charset.StandardCharsets.ISO_8859_1);
+    public String text() {
+        return new String(line, 0, length, StandardCharsets.ISO_8859_1);
     }
 }
