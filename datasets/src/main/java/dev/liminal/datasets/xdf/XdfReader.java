@@ -94,7 +94,7 @@ final class XdfReader implements RecordingReader {
         this.channel = channel;
         this.options = options;
         long size = channel.size();
-        this.window = new ByteWindow(file, channel, size, ByteWindow.DEFAULT_CAPACITY);
+        this.window = new ByteWindow(file, channel, size, (int) Math.min(ByteWindow.DEFAULT_CAPACITY, Math.max(1 << 12, size)));
         Instant start = indexChunks(size);
         for (StreamIndex s : streams) {
             if (options.synchronizeClocks()) {
@@ -218,7 +218,7 @@ final class XdfReader implements RecordingReader {
         String w = "file cut at byte " + size + " inside the " + what + " starting at byte " + chunkStart
                 + "; every complete chunk before it was kept";
         warnings.add(w);
-        LOG.log(System.Logger.Level.WARNING, "{0}: {1}", file, w);
+        LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", file, w);
     }
 
     private long readLength(int lengthBytes, long at, String what) throws RecordingFormatException {
