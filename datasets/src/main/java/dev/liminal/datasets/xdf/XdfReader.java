@@ -410,10 +410,10 @@ final class XdfReader implements RecordingReader {
         double t = previous;
         for (long i = 0; i < count; i++) {
             long samplePosition = window.position();
-            window.require(1, "sample " + i + " of the Samples chunk at byte " + chunkStart);
+            if (!window.request(1) || samplePosition >= contentEnd) throw sampleOverrun(samplePosition, i, chunkStart);
             int tsBytes = window.get();
             if (tsBytes == 8) {
-                window.require(8, "a timestamp");
+                if (!window.request(8) || samplePosition + 9 > contentEnd) throw sampleOverrun(samplePosition, i, chunkStart);
                 t = window.getDouble();
                 if (!Double.isFinite(t)) {
                     throw new RecordingFormatException(file, samplePosition + 1, "timestamp " + t + " is not finite");
