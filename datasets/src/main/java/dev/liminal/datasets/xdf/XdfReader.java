@@ -200,6 +200,10 @@ final class XdfReader implements RecordingReader {
         }
         for (StreamIndex s : streams) {
             StreamInfo si = infos.get(s.position);
+            if (footers.get(s.position).isEmpty()) {
+                warn("stream " + s.fileStreamId + " '" + si.name() + "' has no StreamFooter: the recording was not "
+                        + "closed properly (crash or still being written)");
+            }
             String declared = footers.get(s.position).get("sample_count");
             if (declared != null && !declared.equals(Long.toString(s.sampleCount))) {
                 warn("stream " + s.fileStreamId + " '" + si.name() + "': footer says " + declared
