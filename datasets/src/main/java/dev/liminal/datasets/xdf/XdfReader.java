@@ -423,6 +423,10 @@ final class XdfReader implements RecordingReader {
                     throw new RecordingFormatException(file, samplePosition + 1, "timestamp " + t + " is not finite");
                 }
             } else if (tsBytes == 0) {
+                if (s.sampleCount + i == 0) {
+                    warn("byte " + samplePosition + ": the first sample of stream " + s.fileStreamId
+                            + " carries no timestamp; its times are counted from 0 s");
+                }
                 t += s.samplingIntervalSeconds;
                 s.samplesWithoutTimestamp++;
             } else {

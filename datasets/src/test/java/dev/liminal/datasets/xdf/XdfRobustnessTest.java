@@ -265,6 +265,8 @@ class XdfRobustnessTest {
             r.readTimestamps(0, 0, 3, t, 0);
             assertArrayEquals(new double[] {0.5, 3.0, 3.5}, t, 1e-12);
             assertTrue(r.info().warnings().stream().noneMatch(w -> w.contains("bytes after")), r.info().warnings().toString());
+            assertTrue(r.info().warnings().stream().anyMatch(w -> w.contains("first sample of stream 1 carries no timestamp")),
+                    r.info().warnings().toString());
         }
     }
 }
