@@ -158,7 +158,7 @@ public final class XdfFormat implements RecordingFormat {
                 w.writeStrings(id, text, 0, text.length, onsets);
             }
             ok = true;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new RecordingFormatException(target, RecordingFormatException.NO_OFFSET,
                     "cannot write XDF: " + e.getMessage(), e);
         } finally {

@@ -94,7 +94,7 @@ final class XdfReader implements RecordingReader {
         this.channel = channel;
         this.options = options;
         long size = channel.size();
-        this.window = new ByteWindow(file, channel, size, ByteWindow.DEFAULT_CAPACITY);
+        this.window = new ByteWindow(file, channel, size, (int) Math.min(ByteWindow.DEFAULT_CAPACITY, Math.max(1 << 12, size)));
         Instant start = indexChunks(size);
         for (StreamIndex s : streams) {
             if (options.synchronizeClocks()) {
@@ -200,6 +200,10 @@ final class XdfReader implements RecordingReader {
         }
         for (StreamIndex s : streams) {
             StreamInfo si = infos.get(s.position);
+            if (footers.get(s.position).isEmpty()) {
+                warn("stream " + s.fileStreamId + " '" + si.name() + "' has no StreamFooter: the recording was not "
+                        + "closed properly (crash or still being written)");
+            }
             String declared = footers.get(s.position).get("sample_count");
             if (declared != null && !declared.equals(Long.toString(s.sampleCount))) {
                 warn("stream " + s.fileStreamId + " '" + si.name() + "': footer says " + declared
@@ -218,7 +222,7 @@ final class XdfReader implements RecordingReader {
         String w = "file cut at byte " + size + " inside the " + what + " starting at byte " + chunkStart
                 + "; every complete chunk before it was kept";
         warnings.add(w);
-        LOG.log(System.Logger.Level.WARNING, "{0}: {1}", file, w);
+        LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", file, w);
     }
 
     private long readLength(int lengthBytes, long at, String what) throws RecordingFormatException {
@@ -410,15 +414,19 @@ final class XdfReader implements RecordingReader {
         double t = previous;
         for (long i = 0; i < count; i++) {
             long samplePosition = window.position();
-            window.require(1, "sample " + i + " of the Samples chunk at byte " + chunkStart);
+            if (!window.request(1) || samplePosition >= contentEnd) throw sampleOverrun(samplePosition, i, chunkStart);
             int tsBytes = window.get();
             if (tsBytes == 8) {
-                window.require(8, "a timestamp");
+                if (!window.request(8) || samplePosition + 9 > contentEnd) throw sampleOverrun(samplePosition, i, chunkStart);
                 t = window.getDouble();
                 if (!Double.isFinite(t)) {
                     throw new RecordingFormatException(file, samplePosition + 1, "timestamp " + t + " is not finite");
                 }
             } else if (tsBytes == 0) {
+                if (s.sampleCount + i == 0) {
+                    warn("byte " + samplePosition + ": the first sample of stream " + s.fileStreamId
+                            + " carries no timestamp; its times are counted from 0 s");
+                }
                 t += s.samplingIntervalSeconds;
                 s.samplesWithoutTimestamp++;
             } else {
