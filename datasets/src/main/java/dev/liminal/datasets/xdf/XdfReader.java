@@ -635,8 +635,8 @@ final class XdfReader implements RecordingReader {
                     timing.markers.set(m, new Annotation(onset, a.durationSeconds(), a.text(), a.channel()));
                 }
             }
-            annotations.addAll(timing.markers);
             StreamInfo si = infos.get(k);
+            annotations.addAll(withStoredDurations(si, timing.markers));
             Map<String, String> props = new LinkedHashMap<>(si.properties());
             props.put(XdfFormat.EFFECTIVE_SRATE, Double.toString(timing.effectiveRateHz()));
             props.put(XdfFormat.CLOCK_OFFSET_COUNT, Integer.toString(s.offsetCount));
@@ -650,6 +650,42 @@ final class XdfReader implements RecordingReader {
         double duration = last >= first ? last - first : 0;
         return new RecordingInfo(file, XdfFormat.ID, "XDF " + version, start, duration, recorded, annotations, null,
                 fileProperties, warnings);
+    }
+
+    /**
+     * Markers of a single-channel string stream with the durations and channels Liminal stored
+     * in its desc ({@link XdfFormat#ANNOTATIONS_DESC}); unchanged (with a warning) when that
+     * element does not match the markers.
+     */
+    private List<Annotation> withStoredDurations(StreamInfo si, List<Annotation> markers) throws RecordingFormatException {
+        String desc = si.property(XdfFormat.DESC_XML);
+        if (si.channelCount() != 1 || !desc.contains(XdfFormat.ANNOTATIONS_DESC)) return markers;
+        Element stored = SafeXml.child(SafeXml.parse(desc, file, RecordingFormatException.NO_OFFSET).getDocumentElement(),
+                XdfFormat.ANNOTATIONS_DESC);
+        if (stored == null) return markers;
+        String durationText = SafeXml.childText(stored, "durations");
+        String[] durations = durationText == null || durationText.isBlank() ? new String[0] : durationText.trim().split("\\s+");
+        Element channelList = SafeXml.child(stored, "channels");
+        List<Element> channels = channelList == null ? List.of() : SafeXml.children(channelList);
+        if (durations.length != markers.size() || (channelList != null && channels.size() != markers.size())) {
+            warn("stream '" + si.name() + "': " + XdfFormat.ANNOTATIONS_DESC + " lists " + durations.length
+                    + " durations for " + markers.size() + " markers; durations ignored");
+            return markers;
+        }
+        List<Annotation> out = new ArrayList<>(markers.size());
+        for (int m = 0; m < markers.size(); m++) {
+            Annotation a = markers.get(m);
+            double d;
+            try {
+                d = durations[m].equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(durations[m]);
+            } catch (NumberFormatException e) {
+                d = Double.NaN;
+            }
+            if (!Double.isNaN(d) && !(d >= 0 && Double.isFinite(d))) d = Double.NaN;
+            String channel = channelList == null ? a.channel() : channels.get(m).getTextContent();
+            out.add(new Annotation(a.onsetSeconds(), d, a.text(), channel));
+        }
+        return out;
     }
 
     private void addMarkers(Timing timing, long i, double t, String[] values) {
