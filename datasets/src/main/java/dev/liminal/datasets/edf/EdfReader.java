@@ -105,6 +105,10 @@ public final class EdfReader implements RecordingReader {
 
         // Pass over the annotation signals: annotations and each record's start (timekeeping TAL).
         boolean timekeeping = h.isPlus() && !annotationSignals.isEmpty() && h.recordSeconds() > 0;
+        if (h.isDiscontinuous() && annotationSignals.isEmpty()) {
+            warnings.add(h.variant() + " file without an annotation signal: record start times unknown, "
+                    + "records read as contiguous");
+        }
         RecordTimes times = new RecordTimes(file, h, timekeeping);
         List<Annotation> raw = new ArrayList<>();
         if (!annotationSignals.isEmpty()) {
