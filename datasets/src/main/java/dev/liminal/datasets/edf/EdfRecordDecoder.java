@@ -91,7 +91,7 @@ final class EdfRecordDecoder {
         long lastRecord = (firstSample + count - 1) / samplesPerRecord;
         long records = lastRecord - firstRecord + 1;
         long bytes = records * stride();
-        int parts = (int) Math.min(WORKERS, Math.max(1, bytes / (PARALLEL_BYTES / 2)));
+        int parts = (int) Math.min(Math.min(WORKERS, records), Math.max(1, bytes / (PARALLEL_BYTES / 2)));
         if (POOL == null || bytes < PARALLEL_BYTES || parts < 2) {
             readRecords(firstRecord, lastRecord + 1, firstSample, count, dst, dstOffset);
             return;
@@ -151,6 +151,7 @@ final class EdfRecordDecoder {
     /** Decodes records {@code [fromRecord, toRecord)}, the part of the span they hold. */
     private void readRecords(long fromRecord, long toRecord, long firstSample, int count, double[][] dst,
                              int dstOffset) throws IOException {
+        if (fromRecord >= toRecord) return;
         long stride = stride();
         int perBlock = (int) Math.max(1, Math.min(toRecord - fromRecord, BLOCK_BYTES / stride));
         ByteBuffer buf = buffer((int) (perBlock * stride));
