@@ -3,6 +3,7 @@ package dev.liminal.datasets.edf;
 import dev.liminal.datasets.RecordingFormatException;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -128,7 +130,7 @@ final class EdfRecordDecoder {
                 f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                if (first == null) first = new java.io.InterruptedIOException("interrupted while decoding " + file);
+                if (first == null) first = new InterruptedIOException("interrupted while decoding " + file);
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
                 if (c instanceof UncheckedIOException u) {
@@ -236,7 +238,7 @@ final class EdfRecordDecoder {
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "liminal-edf-decode-" + n.incrementAndGet());

@@ -28,9 +28,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -489,7 +491,7 @@ final class EdfWriter {
                                         double t0, double fraction) throws IOException {
         List<Annotation> all = new ArrayList<>(info.annotations());
         // A reader may list marker samples among its annotations too: write each (time, text) once.
-        java.util.Set<String> seen = new java.util.HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Annotation a : all) seen.add(annotationKey(a.onsetSeconds(), a.text()));
         for (RecordedStream s : strings) {
             final int chunk = 4096;
