@@ -13,6 +13,7 @@ import dev.liminal.datasets.RecordingInfo;
 import dev.liminal.datasets.RecordingReader;
 import dev.liminal.datasets.Segment;
 import dev.liminal.datasets.Spans;
+import dev.liminal.datasets.text.Excerpt;
 import dev.liminal.datasets.text.LineCursor;
 import dev.liminal.datasets.text.RowIndex;
 
@@ -166,7 +167,7 @@ final class OpenBciReader implements RecordingReader {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new RecordingFormatException(file, cursor.offset() + from, "row " + row + ", column " + (column + 1)
-                    + ": '" + printable(text) + "' is not a number", e);
+                    + ": '" + Excerpt.of(text) + "' is not a number", e);
         }
     }
 
@@ -180,23 +181,12 @@ final class OpenBciReader implements RecordingReader {
         channel.close();
     }
 
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), 64));
-        for (int i = 0; i < s.length() && b.length() < 60; i++) {
-            char c = s.charAt(i);
-            b.append(Character.isISOControl(c) ? '?' : c);
-        }
-        if (s.length() > 60) b.append("...");
-        return b.toString();
-    }
-
     /** The one pass over the file made when opening it. Confined to the opening thread. */
     private static final class Scan {
         private final Path file;
         private final LineCursor cursor;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
-        private String firstLine = "";
         private int declaredChannels = -1;
         private double rateHz = Double.NaN;
         private String board = "";
@@ -241,10 +231,10 @@ final class OpenBciReader implements RecordingReader {
             cursor.seek(0);
             if (!cursor.next()) throw new RecordingFormatException(file, 0, "file is empty");
             lineNumber = 1;
-            firstLine = cursor.text().strip();
+            String firstLine = cursor.text().strip();
             if (firstLine.startsWith("\u00EF\u00BB\u00BF")) firstLine = firstLine.substring(3).strip();
             if (!OpenBciFormat.isIdentification(firstLine)) {
-                throw new RecordingFormatException(file, 0, "first line '" + printable(firstLine) + "' is not '"
+                throw new RecordingFormatException(file, 0, "first line '" + Excerpt.of(firstLine) + "' is not '"
                         + OpenBciFormat.IDENTIFICATIONS[0] + "'");
             }
             properties.put("identification", firstLine.substring(1));
@@ -294,7 +284,7 @@ final class OpenBciReader implements RecordingReader {
                     try {
                         declaredChannels = Integer.parseInt(value);
                     } catch (NumberFormatException e) {
-                        throw new RecordingFormatException(file, offset, "number of channels '" + printable(value)
+                        throw new RecordingFormatException(file, offset, "number of channels '" + Excerpt.of(value)
                                 + "' is not an integer", e);
                     }
                     break;
@@ -303,7 +293,7 @@ final class OpenBciReader implements RecordingReader {
                     try {
                         rateHz = Double.parseDouble(v);
                     } catch (NumberFormatException e) {
-                        throw new RecordingFormatException(file, offset, "sample rate '" + printable(value)
+                        throw new RecordingFormatException(file, offset, "sample rate '" + Excerpt.of(value)
                                 + "' is not a number of Hz", e);
                     }
                     if (!(rateHz >= OpenBciFormat.MIN_RATE_HZ) || Double.isInfinite(rateHz)) {
@@ -477,7 +467,7 @@ final class OpenBciReader implements RecordingReader {
                     // reported below with the text
                 }
                 throw new RecordingFormatException(file, cursor.offset() + from, "line " + lineNumber + ": " + what
-                        + " '" + printable(text) + "' is not an integer", e);
+                        + " '" + Excerpt.of(text) + "' is not an integer", e);
             }
         }
 
@@ -492,11 +482,11 @@ final class OpenBciReader implements RecordingReader {
                 v = Double.parseDouble(text);
             } catch (NumberFormatException e) {
                 throw new RecordingFormatException(file, cursor.offset() + from, "line " + lineNumber + ": timestamp '"
-                        + printable(text) + "' is not a number", e);
+                        + Excerpt.of(text) + "' is not a number", e);
             }
             if (!Double.isFinite(v) || Math.abs(v) > MAX_TIMESTAMP_MILLIS) {
                 throw new RecordingFormatException(file, cursor.offset() + from, "line " + lineNumber + ": timestamp "
-                        + printable(text) + " is not a Unix time");
+                        + Excerpt.of(text) + " is not a Unix time");
             }
             return Math.round(Math.abs(v) < SECONDS_STAMP_LIMIT ? v * MILLIS_PER_SECOND : v);
         }
