@@ -1,6 +1,6 @@
 package dev.liminal.datasets.openbci;
 
-import dev.liminal.datasets.text.SmallHeapReader;
+import dev.liminal.datasets.SmallHeapReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

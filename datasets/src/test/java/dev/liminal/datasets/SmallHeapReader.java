@@ -1,4 +1,4 @@
-package dev.liminal.datasets.text;
+package dev.liminal.datasets;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
