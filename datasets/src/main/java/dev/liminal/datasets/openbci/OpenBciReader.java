@@ -71,8 +71,8 @@ final class OpenBciReader implements RecordingReader {
     private final RecordingInfo info;
     private final RowIndex rows;
     private final int columnCount;
-    /** Column of each channel of stream 0 and (if present) stream 1. */
-    private final int[][] streamColumns;
+    /** Per stream: for each column, the channel of the stream it holds, or -1. */
+    private final int[][] channelOfColumn;
 
     private OpenBciReader(Path file, FileChannel channel, RecordingInfo info, RowIndex rows, int columnCount,
                           int[][] streamColumns) {
@@ -82,7 +82,11 @@ final class OpenBciReader implements RecordingReader {
         this.info = info;
         this.rows = rows;
         this.columnCount = columnCount;
-        this.streamColumns = streamColumns;
+        this.channelOfColumn = new int[streamColumns.length][columnCount];
+        for (int s = 0; s < streamColumns.length; s++) {
+            Arrays.fill(channelOfColumn[s], -1);
+            for (int c = 0; c < streamColumns[s].length; c++) channelOfColumn[s][streamColumns[s][c]] = c;
+        }
     }
 
     /**
@@ -117,12 +121,7 @@ final class OpenBciReader implements RecordingReader {
         Spans.check(s, firstSample, count);
         Spans.checkDestination(s, dst, dstOffset, count);
         if (count == 0) return;
-        int[] columns = streamColumns[stream];
-        // column -> row of dst, or -1 when the column is not read
-        int[] target = new int[columnCount];
-        Arrays.fill(target, -1);
-        for (int c = 0; c < columns.length; c++) target[columns[c]] = c;
-
+        int[] target = channelOfColumn[stream];
         long row = rows.entryRow(firstSample);
         cursor.seek(rows.entryOffset(firstSample));
         int done = 0;
