@@ -47,7 +47,7 @@ final class OpenBciReader implements RecordingReader {
 
     /** The Cyton's packet counter is one byte (OpenBCI Cyton data format: "Sample Number", 0-255). */
     static final int SAMPLE_INDEX_MODULUS = 256;
-    /** Rows looked at to learn the sample-index step (1, or 2 for Cyton+Daisy's paired packets). */
+    /** Rows looked at to learn the sample-index step (1; 2 for Cyton+Daisy's paired packets). */
     private static final int STEP_LEARNING_ROWS = 16;
     /** At most this many lost-packet gaps are listed one by one in the warnings. */
     private static final int MAX_LISTED_GAPS = 10;
@@ -209,7 +209,8 @@ final class OpenBciReader implements RecordingReader {
         private final long[] learnLine = new long[STEP_LEARNING_ROWS + 1];
         private int learned;
         private long previousIndex = -1;
-        private boolean indexBeyondModulus;
+        /** Set once the sample index cannot be followed; no loss is inferred from it after that. */
+        private boolean indexUnusable;
         private long lostSamples;
         private long gaps;
         private final List<Segment> segments = new ArrayList<>();
@@ -354,6 +355,10 @@ final class OpenBciReader implements RecordingReader {
                         + exgColumns.size() + " EXG channels; the columns are followed");
             }
             if (indexColumn < 0) warnings.add("no 'Sample Index' column: lost packets cannot be detected");
+            if (board.toLowerCase(Locale.ROOT).contains("ganglion")) {
+                // the Ganglion numbers its compressed packets 0-200 in its own scheme (OpenBCI Ganglion data format)
+                giveUpIndex("the Ganglion's sample index is not a one-byte counter");
+            }
         }
 
         private void row() throws IOException {
@@ -390,7 +395,10 @@ final class OpenBciReader implements RecordingReader {
             }
             if (marker != null) previousMarker = marker;
             if (indexColumn >= 0) {
-                if (sampleIndex >= SAMPLE_INDEX_MODULUS || sampleIndex < 0) indexBeyondModulus = true;
+                if (!indexUnusable && (sampleIndex >= SAMPLE_INDEX_MODULUS || sampleIndex < 0)) {
+                    giveUpIndex("line " + lineNumber + ": sample index " + sampleIndex + " is outside 0-"
+                            + (SAMPLE_INDEX_MODULUS - 1));
+                }
                 if (learned <= STEP_LEARNING_ROWS) {
                     learnIndex[learned] = sampleIndex;
                     learnTimestamp[learned] = timestamp;
@@ -403,6 +411,11 @@ final class OpenBciReader implements RecordingReader {
             }
         }
 
+        private void giveUpIndex(String why) {
+            indexUnusable = true;
+            warnings.add(why + ": lost packets are not detected in this file");
+        }
+
         /** Picks the usual index step from the first rows, then checks those rows. */
         private void finishLearning() throws RecordingFormatException {
             if (step != 0 || indexColumn < 0) return;
@@ -410,13 +423,18 @@ final class OpenBciReader implements RecordingReader {
             for (int i = 1; i < learned; i++) {
                 counts[(int) Math.floorMod(learnIndex[i] - learnIndex[i - 1], (long) SAMPLE_INDEX_MODULUS)]++;
             }
-            step = counts[2] > counts[1] ? 2 : 1;
+            int mode = 1;
+            for (int d = 2; d < SAMPLE_INDEX_MODULUS; d++) {
+                if (counts[d] > counts[mode]) mode = d;
+            }
+            // the usual step must be the step of most rows; otherwise assume the Cyton's 1
+            step = 2 * counts[mode] > learned - 1 ? mode : 1;
             for (int i = 0; i < learned; i++) follow(i, learnIndex[i], learnTimestamp[i], learnLine[i]);
         }
 
         /** Follows the sample index of row {@code row}; a jump other than the step starts a new segment. */
         private void follow(long row, long sampleIndex, long timestamp, long line) throws RecordingFormatException {
-            if (indexBeyondModulus) return;
+            if (indexUnusable) return;
             if (previousIndex >= 0) {
                 long d = Math.floorMod(sampleIndex - previousIndex, (long) SAMPLE_INDEX_MODULUS);
                 if (d != step) {

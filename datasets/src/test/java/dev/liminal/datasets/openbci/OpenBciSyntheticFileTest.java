@@ -116,6 +116,25 @@ class OpenBciSyntheticFileTest {
     }
 
     @Test
+    void stopsFollowingAnIndexBeyondOneByteOrFromAGanglion() throws IOException {
+        String header = "%OpenBCI Raw EXG Data\n%Number of channels = 1\n%Sample Rate = 200 Hz\n";
+        StringBuilder counter = new StringBuilder(header).append("Sample Index, EXG Channel 0\n");
+        for (int i = 0; i < 40; i++) counter.append(i * 10).append(", 1.0\n");
+        try (RecordingReader reader = OpenBciReader.open(write("counter.txt", counter.toString()))) {
+            assertEquals(1, reader.info().streams().get(0).segments().size());
+            assertTrue(String.join("\n", reader.info().warnings()).contains("sample index 260 is outside 0-255"),
+                    reader.info().warnings().toString());
+        }
+        StringBuilder ganglion = new StringBuilder(header).append("%Board = OpenBCI_GUI$BoardGanglionBLE\n")
+                .append("Sample Index, EXG Channel 0\n");
+        for (int i = 0; i < 450; i++) ganglion.append(i % 201).append(", 1.0\n");
+        try (RecordingReader reader = OpenBciReader.open(write("ganglion.txt", ganglion.toString()))) {
+            assertEquals(1, reader.info().streams().get(0).segments().size());
+            assertEquals(1, reader.info().warnings().size(), reader.info().warnings().toString());
+        }
+    }
+
+    @Test
     void learnsTheStepOfTwoOfCytonDaisyFiles() throws IOException {
         String header = "%OpenBCI Raw EXG Data\n%Number of channels = 1\n%Sample Rate = 125 Hz\nSample Index, EXG Channel 0\n";
         StringBuilder b = new StringBuilder(header);
