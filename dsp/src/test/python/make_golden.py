@@ -13,6 +13,7 @@ For every case it writes, little-endian and channel-major:
   <case>.welch.f64le          scipy.signal.welch density, float64 [channel][bin]
   <case>.spectrogram.f64le    scipy.signal.spectrogram density, float64 [channel][frame][bin]
   <case>.times.f64le          scipy's frame times (window centres, seconds), float64 [frame]
+and windows.csv: scipy.signal.get_window(name, n) (periodic) as name,n,w0 w1 ... (repr digits).
 
 Inputs are seeded, so running the script again writes byte-identical files.
 """
@@ -39,6 +40,9 @@ CASES = [
 ]
 
 SEED = 20261121
+
+WINDOWS = ["hann", "hamming", "blackman", "boxcar"]
+WINDOW_LENGTHS = [1, 2, 7, 8, 255, 256]
 
 
 def make_input(rng, fs, channels, seconds):
@@ -68,6 +72,11 @@ def write(path, array, dtype):
 
 def main(out_dir):
     os.makedirs(out_dir, exist_ok=True)
+    with open(os.path.join(out_dir, "windows.csv"), "w") as w:
+        for name in WINDOWS:
+            for n in WINDOW_LENGTHS:
+                values = scipy.signal.get_window(name, n)
+                w.write("%s,%d,%s\n" % (name, n, " ".join(repr(float(v)) for v in values)))
     rng = np.random.default_rng(SEED)
     for name, fs, nperseg, noverlap, hop, channels, seconds in CASES:
         x32 = make_input(rng, fs, channels, seconds)
