@@ -85,6 +85,50 @@ public final class PackedRealSpectrum {
         }
     }
 
+    /**
+     * Unpacks bins {@code fromBin <= k < toBin} into {@code real[k]} and {@code imaginary[k]}
+     * (zero imaginary parts for DC and, for even n, Nyquist).
+     *
+     * @param packed    the packed transform, length at least {@code n}; Not modified
+     * @param n         transform length, at least 1
+     * @param real      output, length at least {@code toBin}; other entries untouched; Modified
+     * @param imaginary output, length at least {@code toBin}; other entries untouched; Modified
+     * @param fromBin   first bin, {@code 0 <= fromBin <= toBin}
+     * @param toBin     one past the last bin, at most {@link #binCount(int) binCount(n)}
+     */
+    public static void unpack(double[] packed, int n, double[] real, double[] imaginary, int fromBin, int toBin) {
+        int bins = binCount(n);
+        if (fromBin < 0 || fromBin > toBin || toBin > bins) {
+            throw new IllegalArgumentException("bin range " + fromBin + ".." + toBin
+                    + " outside 0.." + bins + " for a " + n + "-point transform");
+        }
+        if (packed.length < n || real.length < toBin || imaginary.length < toBin) {
+            throw new IllegalArgumentException("arrays too short: packed " + packed.length + " (need " + n
+                    + "), real " + real.length + ", imaginary " + imaginary.length + " (need " + toBin + ")");
+        }
+        int interiorEnd = (n % 2 == 0) ? n / 2 : (n - 1) / 2;
+        int from = Math.max(fromBin, 1);
+        int to = Math.min(toBin, interiorEnd);
+        for (int k = from; k < to; k++) {
+            real[k] = packed[2 * k];
+            imaginary[k] = packed[2 * k + 1];
+        }
+        if (fromBin == 0 && toBin > 0) {
+            real[0] = packed[0];
+            imaginary[0] = 0.0;
+        }
+        int last = bins - 1;
+        if (last > 0 && fromBin <= last && last < toBin) {
+            if (n % 2 == 0) {
+                real[last] = packed[1];
+                imaginary[last] = 0.0;
+            } else {
+                real[last] = packed[n - 1];
+                imaginary[last] = packed[1];
+            }
+        }
+    }
+
     private static void checkBin(int n, int k) {
         if (k < 0 || k >= binCount(n)) {
             throw new IllegalArgumentException("bin " + k + " outside 0.." + (n / 2) + " for a " + n + "-point transform");

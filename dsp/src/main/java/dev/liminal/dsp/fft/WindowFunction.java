@@ -66,6 +66,16 @@ public enum WindowFunction {
     }
 
     /**
+     * A new array with the cosine coefficients {@code a_0, a_1, ...} of
+     * {@code w[i] = sum_k (-1)^k a_k cos(2 pi k i / n)}. Because each term is periodic in
+     * {@code n}, windowing can be done after the FFT as a short convolution over neighbouring
+     * bins: {@code W[k] = a_0 X[k] + sum_{j>=1} (-1)^j a_j/2 (X[k-j] + X[k+j])} (for n &gt; 1).
+     */
+    public double[] cosineCoefficients() {
+        return cosineCoefficients.clone();
+    }
+
+    /**
      * The window name as {@code scipy.signal.get_window} spells it ("hann", "hamming",
      * "blackman", "boxcar").
      */

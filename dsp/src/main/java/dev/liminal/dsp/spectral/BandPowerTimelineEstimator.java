@@ -6,9 +6,10 @@ import java.util.concurrent.Executor;
 
 /**
  * The batch band-power timeline: for every channel and frame (see {@link TimelineParameters})
- * the absolute power of each band, without keeping spectra. Per frame it detrends, windows and
- * transforms the window once, then squares and scales only the bins between the lowest and
- * highest band edge and sums them per band; nothing is allocated per frame. Channels can be
+ * the absolute power of each band, without keeping spectra. Per frame it copies and transforms
+ * the raw window once, then detrends and windows in the frequency domain for only the bins
+ * between the lowest and highest band edge (see {@link FrequencyDomainPeriodogram}), squares,
+ * scales and sums them per band; nothing is allocated per frame. Channels can be
  * spread over an {@link Executor}; every channel is computed by exactly the same code whatever
  * the parallelism, so results do not depend on it. Gives the same numbers as
  * {@link Spectrogram#bandPowerTimeline} (the reference path) up to summation rounding.
@@ -126,8 +127,14 @@ public final class BandPowerTimelineEstimator {
 
     /** Scratch for one thread: a periodogram and the partial density row. */
     private final class ChannelKernel {
-        private final Periodogram periodogram =
-                new Periodogram(parameters.windowSamples(), parameters.window(), parameters.sampleRateHz());
+        private final boolean frequencyDomain =
+                parameters.windowSamples() >= FrequencyDomainPeriodogram.MIN_SEGMENT_SAMPLES;
+        private final FrequencyDomainPeriodogram fast = frequencyDomain
+                ? new FrequencyDomainPeriodogram(parameters.windowSamples(), parameters.window(), parameters.sampleRateHz())
+                : null;
+        private final Periodogram plain = frequencyDomain
+                ? null
+                : new Periodogram(parameters.windowSamples(), parameters.window(), parameters.sampleRateHz());
         private final double[] density = new double[parameters.binCount()];
         private final int fromBin = bins.lowestBin();
         private final int toBin = bins.endBin();
@@ -137,7 +144,11 @@ public final class BandPowerTimelineEstimator {
             int hop = parameters.hopSamples();
             int bandCount = bins.bandCount();
             for (int f = 0; f < frames; f++) {
-                periodogram.density(x, f * hop, density, fromBin, toBin);
+                if (frequencyDomain) {
+                    fast.density(x, f * hop, density, fromBin, toBin);
+                } else {
+                    plain.density(x, f * hop, density, fromBin, toBin);
+                }
                 bins.integrate(density, out, f * bandCount);
             }
         }

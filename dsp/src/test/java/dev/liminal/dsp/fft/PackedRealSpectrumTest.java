@@ -44,11 +44,16 @@ class PackedRealSpectrumTest {
         }
         double[] power = new double[bins];
         PackedRealSpectrum.power(packed, n, power, 0, bins);
+        double[] unpackedRe = new double[bins];
+        double[] unpackedIm = new double[bins];
+        PackedRealSpectrum.unpack(packed, n, unpackedRe, unpackedIm, 0, bins);
         double tolerance = TOLERANCE_OF_MAX * max;
         for (int k = 0; k < bins; k++) {
             assertEquals(re[k], PackedRealSpectrum.real(packed, n, k), tolerance, "Re X[" + k + "]");
             assertEquals(im[k], PackedRealSpectrum.imaginary(packed, n, k), tolerance, "Im X[" + k + "]");
             assertEquals(re[k] * re[k] + im[k] * im[k], power[k], tolerance * max * 2, "|X[" + k + "]|^2");
+            assertEquals(re[k], unpackedRe[k], tolerance, "unpacked Re X[" + k + "]");
+            assertEquals(im[k], unpackedIm[k], tolerance, "unpacked Im X[" + k + "]");
         }
     }
 
