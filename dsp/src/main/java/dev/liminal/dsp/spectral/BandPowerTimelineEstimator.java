@@ -128,7 +128,7 @@ public final class BandPowerTimelineEstimator {
     /** Scratch for one thread: a periodogram and the partial density row. */
     private final class ChannelKernel {
         private final boolean frequencyDomain =
-                parameters.windowSamples() >= FrequencyDomainPeriodogram.MIN_SEGMENT_SAMPLES;
+                parameters.windowSamples() >= CosineWindowCombiner.MIN_SEGMENT_SAMPLES;
         private final FrequencyDomainPeriodogram fast = frequencyDomain
                 ? new FrequencyDomainPeriodogram(parameters.windowSamples(), parameters.window(), parameters.sampleRateHz())
                 : null;
