@@ -61,6 +61,45 @@ class BandPowerTimelineEstimatorTest {
     }
 
     @Test
+    void batchesOfManyChannelsWithUnequalAmplitudesMatchTheReferenceForAnyParallelism() throws InterruptedException {
+        // 35 channels: more than one batch of 32, an odd count (last channel unpaired) and
+        // amplitudes three orders of magnitude apart within pairs.
+        double fs = 250;
+        int channels = 35;
+        double[][] x = randomChannels(channels, 250 * 12, 3);
+        for (int c = 0; c < channels; c++) {
+            double scale = Math.pow(10, c % 4);
+            for (int i = 0; i < x[c].length; i++) x[c][i] = x[c][i] * scale + 50 * (c % 3);
+        }
+        TimelineParameters parameters = TimelineParameters.ofSeconds(fs, 2.0, 0.5);
+        BandPowerTimeline reference = new SpectrogramEstimator(parameters).estimate(x, 0.0).bandPowerTimeline(BandSet.DEFAULT);
+        BandPowerTimelineEstimator estimator = new BandPowerTimelineEstimator(parameters, BandSet.DEFAULT);
+        double[][] sequential = new double[channels][estimator.outputLength(x[0].length)];
+        estimator.process(x, sequential);
+        for (int c = 0; c < channels; c++) {
+            for (int f = 0; f < reference.frameCount(); f++) {
+                for (int b = 0; b < 5; b++) {
+                    double expected = reference.absolute(c, f, b);
+                    assertEquals(expected, sequential[c][f * 5 + b], FAST_VERSUS_REFERENCE_RELATIVE * expected,
+                            "channel " + c + " frame " + f + " band " + b);
+                }
+            }
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2, r -> new Thread(r, "liminal-dsp-test"));
+        try {
+            for (int parallelism : new int[] {2, 3, 40}) {
+                double[][] parallel = new double[channels][estimator.outputLength(x[0].length)];
+                estimator.process(x, parallel, pool, parallelism);
+                for (int c = 0; c < channels; c++) {
+                    assertArrayEquals(sequential[c], parallel[c], 0.0, "parallelism " + parallelism + " channel " + c);
+                }
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
     void noFramesUntilTheFirstWindowIsFull() {
         BandPowerTimelineEstimator estimator =
                 new BandPowerTimelineEstimator(TimelineParameters.offlineDefaults(100), BandSet.DEFAULT);
