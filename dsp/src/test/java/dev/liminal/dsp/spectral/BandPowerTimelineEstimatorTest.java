@@ -61,9 +61,9 @@ class BandPowerTimelineEstimatorTest {
     }
 
     @Test
-    void batchesOfManyChannelsWithUnequalAmplitudesMatchTheReferenceForAnyParallelism() throws InterruptedException {
-        // 35 channels: more than one batch of 32, an odd count (last channel unpaired) and
-        // amplitudes three orders of magnitude apart within pairs.
+    void manyChannelsWithUnequalAmplitudesMatchTheReferenceForAnyParallelism() throws InterruptedException {
+        // 35 channels, an odd count, with amplitudes three orders of magnitude apart
+        // and different offsets.
         double fs = 250;
         int channels = 35;
         double[][] x = randomChannels(channels, 250 * 12, 3);
