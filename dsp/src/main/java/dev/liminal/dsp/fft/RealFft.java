@@ -3,6 +3,7 @@ package dev.liminal.dsp.fft;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jtransforms.fft.DoubleFFT_1D;
+import org.jtransforms.utils.CommonUtils;
 
 /**
  * A forward real FFT of one size, over JTransforms' {@link DoubleFFT_1D}. Plans are costly to
@@ -16,6 +17,11 @@ import org.jtransforms.fft.DoubleFFT_1D;
  * JTransforms (3.1) allocates one scratch array of {@code n} doubles per call inside
  * {@code rfftf} (mixed radix) or {@code 2m} doubles (Bluestein, primes above 211); Liminal
  * code around it allocates nothing per transform.
+ *
+ * <p>Threads: loading this class switches off JTransforms' own multithreading (which would
+ * start at 8192 points) for the whole JVM. Liminal parallelises over channels in named threads;
+ * a transform splitting itself over JTransforms' anonymous pool on top of that would only
+ * oversubscribe the cores.
  */
 public final class RealFft {
     /** Distinct sizes a thread keeps plans for; a processing thread uses one or two. */
@@ -28,6 +34,11 @@ public final class RealFft {
                     return size() > PLANS_PER_THREAD;
                 }
             });
+
+    static {
+        CommonUtils.setThreadsBeginN_1D_FFT_2Threads(Long.MAX_VALUE);
+        CommonUtils.setThreadsBeginN_1D_FFT_4Threads(Long.MAX_VALUE);
+    }
 
     private final int size;
     private final DoubleFFT_1D plan;

@@ -80,6 +80,18 @@ class PackedRealSpectrumTest {
     }
 
     @Test
+    void largeTransformsStayOnTheCallingThread() {
+        int n = 1 << 17;
+        RealFft fft = RealFft.forCurrentThread(n);
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        fft.forward(new Random(1).doubles(n).toArray());
+        java.util.Set<Thread> after = new java.util.HashSet<>(Thread.getAllStackTraces().keySet());
+        after.removeAll(before);
+        after.removeIf(t -> !t.isAlive());
+        assertEquals(java.util.Set.of(), after, "threads started by a " + n + "-point transform");
+    }
+
+    @Test
     void keepsOnePlanPerSizePerThread() throws InterruptedException {
         RealFft mine = RealFft.forCurrentThread(2000);
         assertSame(mine, RealFft.forCurrentThread(2000));
