@@ -5,7 +5,9 @@
  * ({@link dev.liminal.dsp.spectral.SpectrogramEstimator}, the straightforward reference) and
  * the batch band-power timeline ({@link dev.liminal.dsp.spectral.BandPowerTimelineEstimator},
  * the fast path), band definitions ({@link dev.liminal.dsp.spectral.BandSet}, whose
- * {@code DEFAULT} is the one place the default bands live) and band powers in uV^2.
+ * {@code DEFAULT} is the one place the default bands live), band powers in uV^2, and shifts
+ * against a baseline interval ({@link dev.liminal.dsp.spectral.Baseline},
+ * {@link dev.liminal.dsp.spectral.ShiftMeasure}).
  *
  * <p>Two API levels, as in MNE: estimators with caller-owned arrays
  * ({@code process(input, output)}, nothing allocated per frame) and convenience methods that
