@@ -4,7 +4,9 @@
  * {@link dev.liminal.dsp.spectral.PowerSpectrum}), the Hann periodogram timeline
  * ({@link dev.liminal.dsp.spectral.SpectrogramEstimator}, the straightforward reference) and
  * the batch band-power timeline ({@link dev.liminal.dsp.spectral.BandPowerTimelineEstimator},
- * the fast path), band definitions ({@link dev.liminal.dsp.spectral.BandSet}, whose
+ * the fast path), its live counterpart
+ * ({@link dev.liminal.dsp.spectral.StreamingBandPowerProcessor} emitting immutable
+ * {@link dev.liminal.dsp.spectral.BandPowerFrame}s, bit-identical to the batch path), band definitions ({@link dev.liminal.dsp.spectral.BandSet}, whose
  * {@code DEFAULT} is the one place the default bands live), band powers in uV^2, and shifts
  * against a baseline interval ({@link dev.liminal.dsp.spectral.Baseline},
  * {@link dev.liminal.dsp.spectral.ShiftMeasure}).
