@@ -6,7 +6,8 @@ import java.util.function.Consumer;
  * The band-power timeline computed as samples arrive: feed chunks of any length and receive a
  * {@link BandPowerFrame} every hop once the first window is full. Each frame is computed by the
  * same code as {@link BandPowerTimelineEstimator} on the same samples, so streaming and offline
- * give bit-identical numbers (ARCHITECTURE.md "Spectral definitions").
+ * give bit-identical numbers (ARCHITECTURE.md "Spectral definitions"): both use one
+ * {@code BandPowerKernel}, whose result for a channel depends on that channel's samples only.
  *
  * <p>After a discontinuity (samples lost, e.g. a reader overrun) call {@link #restart(double)}:
  * the history is dropped and the next frame comes when a whole window of new samples has
@@ -20,14 +21,11 @@ public final class StreamingBandPowerProcessor {
     private final BandSet bands;
     private final BandBins bins;
     private final int channels;
-    private final FrequencyDomainPeriodogram fast;
-    private final Periodogram plain;
-    private final int fromBin;
-    private final int toBin;
+    private final BandPowerKernel kernel;
+    private final int[] group;
     /** Last window of samples per channel, circular; {@link #writeIndex} is the oldest once full. */
     private final double[][] history;
-    private final double[] linear;
-    private final double[] density;
+    private final double[][] linear;
     private final double[][] frame;
     private int writeIndex;
     private int untilNextFrame;
@@ -53,14 +51,10 @@ public final class StreamingBandPowerProcessor {
         this.bins = new BandBins(bands, parameters.sampleRateHz(), parameters.windowSamples());
         this.channels = channels;
         int n = parameters.windowSamples();
-        boolean frequencyDomain = n >= CosineWindowCombiner.MIN_SEGMENT_SAMPLES;
-        this.fast = frequencyDomain ? new FrequencyDomainPeriodogram(n, parameters.window(), parameters.sampleRateHz()) : null;
-        this.plain = frequencyDomain ? null : new Periodogram(n, parameters.window(), parameters.sampleRateHz());
-        this.fromBin = bins.lowestBin();
-        this.toBin = bins.endBin();
+        this.kernel = new BandPowerKernel(parameters, bins, Math.min(channels, BandPowerTimelineEstimator.MAX_CHANNELS_PER_BATCH));
+        this.group = new int[kernel.lanes()];
         this.history = new double[channels][n];
-        this.linear = new double[n];
-        this.density = new double[parameters.binCount()];
+        this.linear = new double[channels][n];
         this.frame = new double[channels][bands.size()];
         restart(startTimeSeconds);
     }
@@ -133,14 +127,13 @@ public final class StreamingBandPowerProcessor {
     private BandPowerFrame computeFrame(int n) {
         for (int c = 0; c < channels; c++) {
             // A frame is due only when the window is full, so the oldest sample is at writeIndex.
-            System.arraycopy(history[c], writeIndex, linear, 0, n - writeIndex);
-            System.arraycopy(history[c], 0, linear, n - writeIndex, writeIndex);
-            if (fast != null) {
-                fast.density(linear, 0, density, fromBin, toBin);
-            } else {
-                plain.density(linear, 0, density, fromBin, toBin);
-            }
-            bins.integrate(density, frame[c], 0);
+            System.arraycopy(history[c], writeIndex, linear[c], 0, n - writeIndex);
+            System.arraycopy(history[c], 0, linear[c], n - writeIndex, writeIndex);
+        }
+        for (int first = 0; first < channels; first += group.length) {
+            int count = Math.min(group.length, channels - first);
+            for (int i = 0; i < count; i++) group[i] = first + i;
+            kernel.compute(linear, group, count, 0, frame, 0);
         }
         double end = parameters.frameEndTimeSeconds(startTimeSeconds, Math.toIntExact(framesSinceStart));
         framesSinceStart++;
