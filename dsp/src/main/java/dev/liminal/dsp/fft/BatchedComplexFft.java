@@ -4,13 +4,15 @@ package dev.liminal.dsp.fft;
  * A forward complex FFT of one size applied to several independent sequences ("lanes") at
  * once, for lengths whose prime factors are 2, 3 and 5 only (EEG windows: 2 s at 250, 256,
  * 500, 512, 1000, 2048 Hz are all such). Data is split into real and imaginary arrays with the
- * lane index innermost, element {@code (i, lane)} at {@code i * lanes + lane}; every butterfly
+ * lane index innermost, element {@code (i, lane)} at {@code [i][lane]}; every butterfly
  * runs an inner loop over lanes with scalar twiddles. It exists beside JTransforms because
  * JTransforms (3.1) allocates a scratch array on every non-power-of-two transform, and the
  * band-power timeline must not allocate per frame (see {@link LaneRealFft}). Each lane's
  * arithmetic is the same whatever the lane count or position, so results do not depend on how
- * sequences are grouped. Measured on the 2-core machine it is as fast per sequence as
- * JTransforms, not faster: HotSpot 17 does not vectorise the lane loops.
+ * sequences are grouped. Measured on the shared 2-core machine (noisy) it takes 0.6-0.8 of
+ * JTransforms' time per 2000-point real sequence with 16 lanes, but it is not SIMD-fast:
+ * switching HotSpot 17's SuperWord off changes nothing measurable, so the lane loops are not
+ * vectorised; with a single lane it is slower than JTransforms.
  *
  * <p>Algorithm: self-sorting (Stockham) decimation in time, one pass per factor (radix 4, 2, 3
  * and 5 butterflies), ping-ponging between two buffer pairs; output in natural order.
@@ -31,10 +33,10 @@ public final class BatchedComplexFft {
     /** Per pass: twiddle cos/sin at [k * (R-1) + (r-1)] for k < Ns, 1 <= r < R. */
     private final double[][] twiddleCos;
     private final double[][] twiddleSin;
-    private final double[] re0;
-    private final double[] im0;
-    private final double[] re1;
-    private final double[] im1;
+    private final double[][] re0;
+    private final double[][] im0;
+    private final double[][] re1;
+    private final double[][] im1;
     private boolean resultInFirst;
 
     /**
@@ -72,11 +74,11 @@ public final class BatchedComplexFft {
             twiddleSin[p] = s;
             ns *= r;
         }
-        int length = Math.multiplyExact(size, lanes);
-        re0 = new double[length];
-        im0 = new double[length];
-        re1 = new double[length];
-        im1 = new double[length];
+        Math.multiplyExact(size, lanes);
+        re0 = new double[size][lanes];
+        im0 = new double[size][lanes];
+        re1 = new double[size][lanes];
+        im1 = new double[size][lanes];
         resultInFirst = true;
     }
 
@@ -112,25 +114,25 @@ public final class BatchedComplexFft {
     }
 
     /**
-     * The input real parts: fill element {@code (i, lane)} at {@code i * lanes + lane} before
-     * {@link #forward()}. The array is this object's; Modified by {@link #forward()}.
+     * The input real parts: fill element {@code (i, lane)} at {@code [i][lane]} before
+     * {@link #forward()}. The arrays are this object's; Modified by {@link #forward()}.
      */
-    public double[] inputReal() {
+    public double[][] inputReal() {
         return re0;
     }
 
     /** The input imaginary parts, laid out as {@link #inputReal()}. */
-    public double[] inputImaginary() {
+    public double[][] inputImaginary() {
         return im0;
     }
 
-    /** After {@link #forward()}: real parts of X, element {@code (k, lane)} at {@code k * lanes + lane}. */
-    public double[] outputReal() {
+    /** After {@link #forward()}: real parts of X, element {@code (k, lane)} at {@code [k][lane]}. */
+    public double[][] outputReal() {
         return resultInFirst ? re0 : re1;
     }
 
     /** After {@link #forward()}: imaginary parts of X, laid out as {@link #outputReal()}. */
-    public double[] outputImaginary() {
+    public double[][] outputImaginary() {
         return resultInFirst ? im0 : im1;
     }
 
@@ -140,10 +142,10 @@ public final class BatchedComplexFft {
      * until the input arrays are filled again.
      */
     public void forward() {
-        double[] inRe = re0;
-        double[] inIm = im0;
-        double[] outRe = re1;
-        double[] outIm = im1;
+        double[][] inRe = re0;
+        double[][] inIm = im0;
+        double[][] outRe = re1;
+        double[][] outIm = im1;
         int ns = 1;
         for (int p = 0; p < radices.length; p++) {
             int r = radices[p];
@@ -153,7 +155,7 @@ public final class BatchedComplexFft {
                 case 3: pass3(ns, twiddleCos[p], twiddleSin[p], inRe, inIm, outRe, outIm); break;
                 default: pass5(ns, twiddleCos[p], twiddleSin[p], inRe, inIm, outRe, outIm); break;
             }
-            double[] t = inRe; inRe = outRe; outRe = t;
+            double[][] t = inRe; inRe = outRe; outRe = t;
             t = inIm; inIm = outIm; outIm = t;
             ns *= r;
         }
@@ -167,33 +169,41 @@ public final class BatchedComplexFft {
     // by the twiddle exp(-2 pi i q k / (ns R)) with k = j mod ns, takes a length-R DFT and
     // writes output q to (j / ns) * ns * R + k + q * ns.
 
-    private void pass2(int ns, double[] tc, double[] ts, double[] inRe, double[] inIm, double[] outRe, double[] outIm) {
+    private void pass2(int ns, double[] tc, double[] ts, double[][] inRe, double[][] inIm, double[][] outRe, double[][] outIm) {
         int m = size / 2;
         int l = lanes;
         for (int j = 0; j < m; j++) {
             int k = j % ns;
             double w1r = tc[k];
             double w1i = ts[k];
-            int s0 = j * l;
-            int s1 = (j + m) * l;
-            int d0 = ((j / ns) * ns * 2 + k) * l;
-            int d1 = d0 + ns * l;
+            int s0 = j;
+            int s1 = j + m;
+            int d0 = (j / ns) * ns * 2 + k;
+            int d1 = d0 + ns;
+            double[] outIm0 = outIm[d0];
+            double[] outRe0 = outRe[d0];
+            double[] outIm1 = outIm[d1];
+            double[] outRe1 = outRe[d1];
+            double[] inIm0 = inIm[s0];
+            double[] inRe0 = inRe[s0];
+            double[] inIm1 = inIm[s1];
+            double[] inRe1 = inRe[s1];
             for (int b = 0; b < l; b++) {
-                double a0r = inRe[s0 + b];
-                double a0i = inIm[s0 + b];
-                double xr = inRe[s1 + b];
-                double xi = inIm[s1 + b];
+                double a0r = inRe0[b];
+                double a0i = inIm0[b];
+                double xr = inRe1[b];
+                double xi = inIm1[b];
                 double a1r = xr * w1r - xi * w1i;
                 double a1i = xr * w1i + xi * w1r;
-                outRe[d0 + b] = a0r + a1r;
-                outIm[d0 + b] = a0i + a1i;
-                outRe[d1 + b] = a0r - a1r;
-                outIm[d1 + b] = a0i - a1i;
+                outRe0[b] = a0r + a1r;
+                outIm0[b] = a0i + a1i;
+                outRe1[b] = a0r - a1r;
+                outIm1[b] = a0i - a1i;
             }
         }
     }
 
-    private void pass3(int ns, double[] tc, double[] ts, double[] inRe, double[] inIm, double[] outRe, double[] outIm) {
+    private void pass3(int ns, double[] tc, double[] ts, double[][] inRe, double[][] inIm, double[][] outRe, double[][] outIm) {
         int m = size / 3;
         int l = lanes;
         for (int j = 0; j < m; j++) {
@@ -202,21 +212,33 @@ public final class BatchedComplexFft {
             double w1i = ts[2 * k];
             double w2r = tc[2 * k + 1];
             double w2i = ts[2 * k + 1];
-            int s0 = j * l;
-            int s1 = (j + m) * l;
-            int s2 = (j + 2 * m) * l;
-            int d0 = ((j / ns) * ns * 3 + k) * l;
-            int d1 = d0 + ns * l;
-            int d2 = d1 + ns * l;
+            int s0 = j;
+            int s1 = j + m;
+            int s2 = j + 2 * m;
+            int d0 = (j / ns) * ns * 3 + k;
+            int d1 = d0 + ns;
+            int d2 = d1 + ns;
+            double[] outIm0 = outIm[d0];
+            double[] outRe0 = outRe[d0];
+            double[] outIm1 = outIm[d1];
+            double[] outRe1 = outRe[d1];
+            double[] outIm2 = outIm[d2];
+            double[] outRe2 = outRe[d2];
+            double[] inIm0 = inIm[s0];
+            double[] inRe0 = inRe[s0];
+            double[] inIm1 = inIm[s1];
+            double[] inRe1 = inRe[s1];
+            double[] inIm2 = inIm[s2];
+            double[] inRe2 = inRe[s2];
             for (int b = 0; b < l; b++) {
-                double a0r = inRe[s0 + b];
-                double a0i = inIm[s0 + b];
-                double xr = inRe[s1 + b];
-                double xi = inIm[s1 + b];
+                double a0r = inRe0[b];
+                double a0i = inIm0[b];
+                double xr = inRe1[b];
+                double xi = inIm1[b];
                 double a1r = xr * w1r - xi * w1i;
                 double a1i = xr * w1i + xi * w1r;
-                xr = inRe[s2 + b];
-                xi = inIm[s2 + b];
+                xr = inRe2[b];
+                xi = inIm2[b];
                 double a2r = xr * w2r - xi * w2i;
                 double a2i = xr * w2i + xi * w2r;
                 double tr = a1r + a2r;
@@ -225,18 +247,18 @@ public final class BatchedComplexFft {
                 double di = a1i - a2i;
                 double mr = a0r - 0.5 * tr;
                 double mi = a0i - 0.5 * ti;
-                outRe[d0 + b] = a0r + tr;
-                outIm[d0 + b] = a0i + ti;
+                outRe0[b] = a0r + tr;
+                outIm0[b] = a0i + ti;
                 // X1 = m - i s d, X2 = m + i s d with s = sin(60 deg)
-                outRe[d1 + b] = mr + SIN_60 * di;
-                outIm[d1 + b] = mi - SIN_60 * dr;
-                outRe[d2 + b] = mr - SIN_60 * di;
-                outIm[d2 + b] = mi + SIN_60 * dr;
+                outRe1[b] = mr + SIN_60 * di;
+                outIm1[b] = mi - SIN_60 * dr;
+                outRe2[b] = mr - SIN_60 * di;
+                outIm2[b] = mi + SIN_60 * dr;
             }
         }
     }
 
-    private void pass4(int ns, double[] tc, double[] ts, double[] inRe, double[] inIm, double[] outRe, double[] outIm) {
+    private void pass4(int ns, double[] tc, double[] ts, double[][] inRe, double[][] inIm, double[][] outRe, double[][] outIm) {
         int m = size / 4;
         int l = lanes;
         for (int j = 0; j < m; j++) {
@@ -247,27 +269,43 @@ public final class BatchedComplexFft {
             double w2i = ts[3 * k + 1];
             double w3r = tc[3 * k + 2];
             double w3i = ts[3 * k + 2];
-            int s0 = j * l;
-            int s1 = (j + m) * l;
-            int s2 = (j + 2 * m) * l;
-            int s3 = (j + 3 * m) * l;
-            int d0 = ((j / ns) * ns * 4 + k) * l;
-            int d1 = d0 + ns * l;
-            int d2 = d1 + ns * l;
-            int d3 = d2 + ns * l;
+            int s0 = j;
+            int s1 = j + m;
+            int s2 = j + 2 * m;
+            int s3 = j + 3 * m;
+            int d0 = (j / ns) * ns * 4 + k;
+            int d1 = d0 + ns;
+            int d2 = d1 + ns;
+            int d3 = d2 + ns;
+            double[] outIm0 = outIm[d0];
+            double[] outRe0 = outRe[d0];
+            double[] outIm1 = outIm[d1];
+            double[] outRe1 = outRe[d1];
+            double[] outIm2 = outIm[d2];
+            double[] outRe2 = outRe[d2];
+            double[] outIm3 = outIm[d3];
+            double[] outRe3 = outRe[d3];
+            double[] inIm0 = inIm[s0];
+            double[] inRe0 = inRe[s0];
+            double[] inIm1 = inIm[s1];
+            double[] inRe1 = inRe[s1];
+            double[] inIm2 = inIm[s2];
+            double[] inRe2 = inRe[s2];
+            double[] inIm3 = inIm[s3];
+            double[] inRe3 = inRe[s3];
             for (int b = 0; b < l; b++) {
-                double a0r = inRe[s0 + b];
-                double a0i = inIm[s0 + b];
-                double xr = inRe[s1 + b];
-                double xi = inIm[s1 + b];
+                double a0r = inRe0[b];
+                double a0i = inIm0[b];
+                double xr = inRe1[b];
+                double xi = inIm1[b];
                 double a1r = xr * w1r - xi * w1i;
                 double a1i = xr * w1i + xi * w1r;
-                xr = inRe[s2 + b];
-                xi = inIm[s2 + b];
+                xr = inRe2[b];
+                xi = inIm2[b];
                 double a2r = xr * w2r - xi * w2i;
                 double a2i = xr * w2i + xi * w2r;
-                xr = inRe[s3 + b];
-                xi = inIm[s3 + b];
+                xr = inRe3[b];
+                xi = inIm3[b];
                 double a3r = xr * w3r - xi * w3i;
                 double a3i = xr * w3i + xi * w3r;
                 double t0r = a0r + a2r;
@@ -278,20 +316,20 @@ public final class BatchedComplexFft {
                 double t2i = a1i + a3i;
                 double t3r = a1r - a3r;
                 double t3i = a1i - a3i;
-                outRe[d0 + b] = t0r + t2r;
-                outIm[d0 + b] = t0i + t2i;
-                outRe[d2 + b] = t0r - t2r;
-                outIm[d2 + b] = t0i - t2i;
+                outRe0[b] = t0r + t2r;
+                outIm0[b] = t0i + t2i;
+                outRe2[b] = t0r - t2r;
+                outIm2[b] = t0i - t2i;
                 // X1 = t1 - i t3, X3 = t1 + i t3
-                outRe[d1 + b] = t1r + t3i;
-                outIm[d1 + b] = t1i - t3r;
-                outRe[d3 + b] = t1r - t3i;
-                outIm[d3 + b] = t1i + t3r;
+                outRe1[b] = t1r + t3i;
+                outIm1[b] = t1i - t3r;
+                outRe3[b] = t1r - t3i;
+                outIm3[b] = t1i + t3r;
             }
         }
     }
 
-    private void pass5(int ns, double[] tc, double[] ts, double[] inRe, double[] inIm, double[] outRe, double[] outIm) {
+    private void pass5(int ns, double[] tc, double[] ts, double[][] inRe, double[][] inIm, double[][] outRe, double[][] outIm) {
         int m = size / 5;
         int l = lanes;
         for (int j = 0; j < m; j++) {
@@ -304,33 +342,53 @@ public final class BatchedComplexFft {
             double w3i = ts[4 * k + 2];
             double w4r = tc[4 * k + 3];
             double w4i = ts[4 * k + 3];
-            int s0 = j * l;
-            int s1 = (j + m) * l;
-            int s2 = (j + 2 * m) * l;
-            int s3 = (j + 3 * m) * l;
-            int s4 = (j + 4 * m) * l;
-            int d0 = ((j / ns) * ns * 5 + k) * l;
-            int d1 = d0 + ns * l;
-            int d2 = d1 + ns * l;
-            int d3 = d2 + ns * l;
-            int d4 = d3 + ns * l;
+            int s0 = j;
+            int s1 = j + m;
+            int s2 = j + 2 * m;
+            int s3 = j + 3 * m;
+            int s4 = j + 4 * m;
+            int d0 = (j / ns) * ns * 5 + k;
+            int d1 = d0 + ns;
+            int d2 = d1 + ns;
+            int d3 = d2 + ns;
+            int d4 = d3 + ns;
+            double[] outIm0 = outIm[d0];
+            double[] outRe0 = outRe[d0];
+            double[] outIm1 = outIm[d1];
+            double[] outRe1 = outRe[d1];
+            double[] outIm2 = outIm[d2];
+            double[] outRe2 = outRe[d2];
+            double[] outIm3 = outIm[d3];
+            double[] outRe3 = outRe[d3];
+            double[] outIm4 = outIm[d4];
+            double[] outRe4 = outRe[d4];
+            double[] inIm0 = inIm[s0];
+            double[] inRe0 = inRe[s0];
+            double[] inIm1 = inIm[s1];
+            double[] inRe1 = inRe[s1];
+            double[] inIm2 = inIm[s2];
+            double[] inRe2 = inRe[s2];
+            double[] inIm3 = inIm[s3];
+            double[] inRe3 = inRe[s3];
+            double[] inIm4 = inIm[s4];
+            double[] inRe4 = inRe[s4];
             for (int b = 0; b < l; b++) {
-                double a0r = inRe[s0 + b];
-                double a0i = inIm[s0 + b];
-                double xr = inRe[s1 + b];
-                double xi = inIm[s1 + b];
+                double a0r = inRe0[b];
+                double a0i = inIm0[b];
+                double xr = inRe1[b];
+                double xi = inIm1[b];
                 double a1r = xr * w1r - xi * w1i;
                 double a1i = xr * w1i + xi * w1r;
-                xr = inRe[s2 + b];
-                xi = inIm[s2 + b];
+                xr = inRe2[b];
+                xi = inIm2[b];
                 double a2r = xr * w2r - xi * w2i;
                 double a2i = xr * w2i + xi * w2r;
-                xr = inRe[s3 + b];
-                xi = inIm[s3 + b];
+                xr = inRe3[b];
+                xi = inIm3[b];
                 double a3r = xr * w3r - xi * w3i;
                 double a3i = xr * w3i + xi * w3r;
-                xr = inRe[s4 + b];
-                xi = inIm[s4 + b];
+                xr = inRe4[b];
+                xi = inIm4[b];
                 double a4r = xr * w4r - xi * w4i;
                 double a4i = xr * w4i + xi * w4r;
                 double t1r = a1r + a4r;
@@ -350,16 +408,16 @@ public final class BatchedComplexFft {
                 double u1i = SIN_72 * d1i + SIN_144 * d2i;
                 double u2r = SIN_144 * d1r - SIN_72 * d2r;
                 double u2i = SIN_144 * d1i - SIN_72 * d2i;
-                outRe[d0 + b] = a0r + t1r + t2r;
-                outIm[d0 + b] = a0i + t1i + t2i;
-                outRe[d1 + b] = m1r + u1i;
-                outIm[d1 + b] = m1i - u1r;
-                outRe[d4 + b] = m1r - u1i;
-                outIm[d4 + b] = m1i + u1r;
-                outRe[d2 + b] = m2r + u2i;
-                outIm[d2 + b] = m2i - u2r;
-                outRe[d3 + b] = m2r - u2i;
-                outIm[d3 + b] = m2i + u2r;
+                outRe0[b] = a0r + t1r + t2r;
+                outIm0[b] = a0i + t1i + t2i;
+                outRe1[b] = m1r + u1i;
+                outIm1[b] = m1i - u1r;
+                outRe4[b] = m1r - u1i;
+                outIm4[b] = m1i + u1r;
+                outRe2[b] = m2r + u2i;
+                outIm2[b] = m2i - u2r;
+                outRe3[b] = m2r - u2i;
+                outIm3[b] = m2i + u2r;
             }
         }
     }

@@ -74,22 +74,22 @@ public final class LaneRealFft {
             throw new IllegalArgumentException("samples " + offset + ".." + ((long) offset + size)
                     + " outside the " + x.length + " given");
         }
-        double[] re = complex.inputReal();
-        double[] im = complex.inputImaginary();
-        for (int m = 0, i = lane; m < half; m++, i += lanes) {
-            re[i] = x[offset + 2 * m];
-            im[i] = x[offset + 2 * m + 1];
+        double[][] re = complex.inputReal();
+        double[][] im = complex.inputImaginary();
+        for (int m = 0; m < half; m++) {
+            re[m][lane] = x[offset + 2 * m];
+            im[m][lane] = x[offset + 2 * m + 1];
         }
     }
 
     /** Loads zeros into {@code lane} (an unused lane must be cleared before every transform). */
     public void clear(int lane) {
         checkLane(lane);
-        double[] re = complex.inputReal();
-        double[] im = complex.inputImaginary();
-        for (int m = 0, i = lane; m < half; m++, i += lanes) {
-            re[i] = 0.0;
-            im[i] = 0.0;
+        double[][] re = complex.inputReal();
+        double[][] im = complex.inputImaginary();
+        for (int m = 0; m < half; m++) {
+            re[m][lane] = 0.0;
+            im[m][lane] = 0.0;
         }
     }
 
@@ -111,15 +111,15 @@ public final class LaneRealFft {
             throw new IllegalArgumentException("bin range " + fromBin + ".." + toBin + " outside 0.." + (half + 1)
                     + " or output arrays shorter than " + toBin);
         }
-        double[] zRe = complex.outputReal();
-        double[] zIm = complex.outputImaginary();
+        double[][] zRe = complex.outputReal();
+        double[][] zIm = complex.outputImaginary();
         for (int k = fromBin; k < toBin; k++) {
-            int a = (k % half) * lanes + lane;
-            int b = ((half - k) % half) * lanes + lane;
-            double ar = zRe[a];
-            double ai = zIm[a];
-            double br = zRe[b];
-            double bi = -zIm[b];
+            int a = k % half;
+            int b = (half - k) % half;
+            double ar = zRe[a][lane];
+            double ai = zIm[a][lane];
+            double br = zRe[b][lane];
+            double bi = -zIm[b][lane];
             double er = 0.5 * (ar + br);
             double ei = 0.5 * (ai + bi);
             // D = (A - B) / 2, O = D / i = (D.im, -D.re)

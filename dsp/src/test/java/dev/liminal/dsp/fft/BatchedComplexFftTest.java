@@ -26,8 +26,8 @@ class BatchedComplexFftTest {
             for (int i = 0; i < n; i++) {
                 re[b][i] = random.nextDouble() * 2 - 1;
                 im[b][i] = random.nextDouble() * 2 - 1;
-                fft.inputReal()[i * lanes + b] = re[b][i];
-                fft.inputImaginary()[i * lanes + b] = im[b][i];
+                fft.inputReal()[i][b] = re[b][i];
+                fft.inputImaginary()[i][b] = im[b][i];
             }
         }
         fft.forward();
@@ -46,8 +46,8 @@ class BatchedComplexFftTest {
                 max = Math.max(max, Math.hypot(xr[k], xi[k]));
             }
             for (int k = 0; k < n; k++) {
-                assertEquals(xr[k], fft.outputReal()[k * lanes + b], TOLERANCE_OF_MAX * max, "lane " + b + " Re X[" + k + "]");
-                assertEquals(xi[k], fft.outputImaginary()[k * lanes + b], TOLERANCE_OF_MAX * max, "lane " + b + " Im X[" + k + "]");
+                assertEquals(xr[k], fft.outputReal()[k][b], TOLERANCE_OF_MAX * max, "lane " + b + " Re X[" + k + "]");
+                assertEquals(xi[k], fft.outputImaginary()[k][b], TOLERANCE_OF_MAX * max, "lane " + b + " Im X[" + k + "]");
             }
         }
     }
