@@ -82,6 +82,44 @@ public final class LaneRealFft {
         }
     }
 
+    /**
+     * Loads {@code x[rows[i]][offset .. offset+size)} into lane {@code i} for {@code i < count},
+     * and zeros into the lanes from {@code count} on: the same as {@link #load} and
+     * {@link #clear} lane by lane, but row by row, which is kinder to the cache.
+     *
+     * @param x     sequences, each at least {@code offset + size} long; Not modified
+     * @param rows  which sequence goes to each lane; Not modified
+     * @param count lanes to fill, at most {@link #lanes()}
+     */
+    public void loadAll(double[][] x, int[] rows, int count, int offset) {
+        if (count < 0 || count > lanes) {
+            throw new IllegalArgumentException("lane count " + count + " outside 0.." + lanes);
+        }
+        for (int i = 0; i < count; i++) {
+            double[] row = x[rows[i]];
+            if (offset < 0 || offset > row.length - size) {
+                throw new IllegalArgumentException("samples " + offset + ".." + ((long) offset + size)
+                        + " outside the " + row.length + " of sequence " + rows[i]);
+            }
+        }
+        double[][] re = complex.inputReal();
+        double[][] im = complex.inputImaginary();
+        for (int m = 0; m < half; m++) {
+            double[] reRow = re[m];
+            double[] imRow = im[m];
+            int at = offset + 2 * m;
+            for (int i = 0; i < count; i++) {
+                double[] row = x[rows[i]];
+                reRow[i] = row[at];
+                imRow[i] = row[at + 1];
+            }
+            for (int i = count; i < lanes; i++) {
+                reRow[i] = 0.0;
+                imRow[i] = 0.0;
+            }
+        }
+    }
+
     /** Loads zeros into {@code lane} (an unused lane must be cleared before every transform). */
     public void clear(int lane) {
         checkLane(lane);

@@ -73,13 +73,7 @@ final class BandPowerKernel {
             }
             return;
         }
-        for (int lane = 0; lane < lanes; lane++) {
-            if (lane < count) {
-                laneFft.load(lane, x[channels[lane]], offset);
-            } else {
-                laneFft.clear(lane);
-            }
-        }
+        laneFft.loadAll(x, channels, count, offset);
         laneFft.forward();
         int lo = combiner.firstRawBin(fromBin);
         int hi = combiner.endRawBin(toBin);

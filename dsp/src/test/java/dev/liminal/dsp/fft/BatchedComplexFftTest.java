@@ -17,7 +17,33 @@ class BatchedComplexFftTest {
     @ParameterizedTest(name = "n = {0}")
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 8, 9, 10, 12, 15, 16, 25, 27, 30, 60, 125, 250, 256, 500, 1000, 2000})
     void everyLaneEqualsANaiveDft(int n) {
-        int lanes = 3;
+        everyLaneEqualsANaiveDft(n, 3);
+        everyLaneEqualsANaiveDft(n, BatchedComplexFft.SPLIT_MIN_LANES + 1);
+    }
+
+    @ParameterizedTest(name = "n = {0}")
+    @ValueSource(ints = {2, 3, 4, 5, 60, 1000})
+    void splitAndFusedButterfliesGiveTheSameBits(int n) {
+        Random random = new Random(n);
+        double[] re = random.doubles(n, -1, 1).toArray();
+        double[] im = random.doubles(n, -1, 1).toArray();
+        BatchedComplexFft fused = new BatchedComplexFft(n, 2);
+        BatchedComplexFft split = new BatchedComplexFft(n, BatchedComplexFft.SPLIT_MIN_LANES + 3);
+        for (int i = 0; i < n; i++) {
+            fused.inputReal()[i][1] = re[i];
+            fused.inputImaginary()[i][1] = im[i];
+            split.inputReal()[i][17] = re[i];
+            split.inputImaginary()[i][17] = im[i];
+        }
+        fused.forward();
+        split.forward();
+        for (int k = 0; k < n; k++) {
+            assertEquals(fused.outputReal()[k][1], split.outputReal()[k][17], 0.0, "Re X[" + k + "]");
+            assertEquals(fused.outputImaginary()[k][1], split.outputImaginary()[k][17], 0.0, "Im X[" + k + "]");
+        }
+    }
+
+    private static void everyLaneEqualsANaiveDft(int n, int lanes) {
         BatchedComplexFft fft = new BatchedComplexFft(n, lanes);
         Random random = new Random(n);
         double[][] re = new double[lanes][n];
@@ -31,15 +57,22 @@ class BatchedComplexFftTest {
             }
         }
         fft.forward();
-        for (int b = 0; b < lanes; b++) {
+        double[] cos = new double[n];
+        double[] sin = new double[n];
+        for (int r = 0; r < n; r++) {
+            cos[r] = Math.cos(-2.0 * Math.PI * r / n);
+            sin[r] = Math.sin(-2.0 * Math.PI * r / n);
+        }
+        // The first, a middle and the last lane: the same code runs for every lane.
+        for (int b : new int[] {0, lanes / 2, lanes - 1}) {
             double[] xr = new double[n];
             double[] xi = new double[n];
             double max = 0;
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < n; j++) {
-                    double angle = -2.0 * Math.PI * (((long) j * k) % n) / n;
-                    double c = Math.cos(angle);
-                    double s = Math.sin(angle);
+                    int r = (int) (((long) j * k) % n);
+                    double c = cos[r];
+                    double s = sin[r];
                     xr[k] += re[b][j] * c - im[b][j] * s;
                     xi[k] += re[b][j] * s + im[b][j] * c;
                 }

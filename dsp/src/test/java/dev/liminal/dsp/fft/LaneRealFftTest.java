@@ -64,6 +64,34 @@ class LaneRealFftTest {
     }
 
     @Test
+    void loadingAllLanesAtOnceEqualsLoadingThemOneByOne() {
+        int n = 500;
+        double[][] x = new double[4][n + 10];
+        Random random = new Random(4);
+        for (double[] row : x) for (int i = 0; i < row.length; i++) row[i] = random.nextGaussian();
+        LaneRealFft oneByOne = new LaneRealFft(n, 4);
+        LaneRealFft together = new LaneRealFft(n, 4);
+        oneByOne.load(0, x[2], 7);
+        oneByOne.load(1, x[0], 7);
+        oneByOne.clear(2);
+        oneByOne.clear(3);
+        together.load(3, x[1], 0);
+        together.loadAll(x, new int[] {2, 0}, 2, 7);
+        oneByOne.forward();
+        together.forward();
+        for (int lane = 0; lane < 4; lane++) {
+            double[] re1 = new double[251];
+            double[] im1 = new double[251];
+            double[] re2 = new double[251];
+            double[] im2 = new double[251];
+            oneByOne.spectrum(lane, re1, im1, 0, 251);
+            together.spectrum(lane, re2, im2, 0, 251);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(re1, re2, 0.0, "lane " + lane);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(im1, im2, 0.0, "lane " + lane);
+        }
+    }
+
+    @Test
     void transformsWithoutAllocating() {
         LaneRealFft fft = new LaneRealFft(2000, 4);
         double[] x = new Random(3).doubles(2000).toArray();
