@@ -13,12 +13,17 @@ import java.util.concurrent.Executors;
  * java -Xmx4g -cp target/classes:target/test-classes:$JTRANSFORMS_CLASSPATH \
  *     dev.liminal.dsp.spectral.BandPowerTimelineTiming [channels] [seconds] [threads] [repeats]
  * </pre>
- * Note, 2026-11-21, the shared 2-core machine at load average 11-21 (five other builds):
- * W1 took 4.0-5.9 s of CPU and 12-18 s of wall-clock time with 2 threads, whichever transform
- * (JTransforms per channel, or the lane-batched one now used). Per channel-frame that is
- * ~20 us of CPU, ~85% of it in the 2000-point FFT. Wall time on an idle machine is expected
- * near CPU / 2, i.e. about 2-3 s: the 2 s budget is not shown met yet, the 1 s goal needs a
- * faster transform (SIMD: HotSpot 17 does not vectorise the lane loops).
+ * Notes, 2026-11-21, on the shared 2-core machine (other builds running, so wall time is
+ * noisy; CPU time is the steadier figure), W1 with 2 threads:
+ * <ul>
+ * <li>JTransforms per channel: 4.0-5.9 s CPU, 12-18 s wall at load average 11-21; ~20 us of
+ *     CPU per channel-frame, ~85% of it in the 2000-point FFT (which also allocated 16 KB).
+ * <li>Lane-batched transform, 32 channels per batch, split butterflies: 3.3-3.7 s CPU and
+ *     3.0 s wall warm at load average 5; a cold JVM's single run 2.4-5.5 s wall, 4.7-5.6 s CPU
+ *     (JIT compilation included). ~14 us of CPU per channel-frame.
+ * </ul>
+ * On an idle machine that puts W1 near CPU / 2, about 1.7 s warm: inside the 2 s budget, not
+ * yet the 1 s goal.
  */
 public final class BandPowerTimelineTiming {
     private BandPowerTimelineTiming() {}
