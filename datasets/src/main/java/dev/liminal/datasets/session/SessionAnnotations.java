@@ -1,0 +1,362 @@
+package dev.liminal.datasets.session;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.liminal.core.Annotation;
+import dev.liminal.core.session.Dose;
+import dev.liminal.core.session.DoseTier;
+import dev.liminal.core.session.DoseTierTable;
+import dev.liminal.core.session.EventReport;
+import dev.liminal.core.session.EyeState;
+import dev.liminal.core.session.EyeStateChange;
+import dev.liminal.core.session.Formulation;
+import dev.liminal.core.session.ProbeResponse;
+import dev.liminal.core.session.ProtocolDefinition;
+import dev.liminal.core.session.Route;
+import dev.liminal.core.session.SessionPhase;
+import dev.liminal.core.session.SessionTimeline;
+import dev.liminal.datasets.RecordingFormatException;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link SessionTimeline} as annotations a person can read in any EDF+ viewer and Liminal can
+ * parse back exactly. One annotation per item, whole-recording (no channel):
+ *
+ * <table>
+ *   <caption>Annotation texts</caption>
+ *   <tr><th>item</th><th>onset</th><th>duration</th><th>text</th></tr>
+ *   <tr><td>header</td><td>earliest item (0 if none)</td><td>none</td>
+ *       <td>{@code SESSION {"liminal_session":1,"protocol":...,"doseTiers":[...],"instruments":{...}}}</td></tr>
+ *   <tr><td>phase</td><td>start</td><td>end - start; none while open</td><td>{@code PHASE BASELINE}</td></tr>
+ *   <tr><td>dose</td><td>start</td><td>infusion, none for a bolus</td>
+ *       <td>{@code DOSE 0.5 mg/kg IV RACEMIC_KETAMINE total=35 mg weight=70 kg infusion=2400 s tier=MODERATE}</td></tr>
+ *   <tr><td>eye state</td><td>change</td><td>none</td><td>{@code EYES CLOSED}</td></tr>
+ *   <tr><td>probe</td><td>prompt</td><td>latency, none if unanswered</td>
+ *       <td>{@code PROBE dissociation rating=40 latency=3.2 s} or {@code PROBE dissociation unanswered}</td></tr>
+ *   <tr><td>event report</td><td>report</td><td>none</td><td>{@code EVENT out of body now}</td></tr>
+ * </table>
+ *
+ * <p>Numbers are the shortest decimals that parse back to the same {@code double}; a phase's
+ * duration is chosen so that {@code onset + duration} gives its end bit for bit. The header
+ * carries what has no time (protocol, tier table, retrospective instruments) as compact JSON.
+ * The {@code tier=} of a dose is for the reader only: decoding derives the tier from the table.
+ *
+ * <p><b>EDF+ TAL safety.</b> Free text (phase names, prompts, event texts) has its control
+ * characters (U+0000-U+001F, U+007F, which include the TAL separators 20 and 21) written as
+ * {@code \}{@code uXXXX} and a backslash as two; the JSON header escapes them the JSON way.
+ * So no text holds bytes 0, 20 or 21 in UTF-8, and every text is one line.
+ *
+ * <p><b>Decoding</b> only starts when a {@code SESSION} header is present, so files from other
+ * software with annotations that happen to read "EYES CLOSED" keep them as plain annotations.
+ * An item that cannot be decoded (bad number, phase not in the protocol, overlapping phases,
+ * invalid dose) stays a plain annotation with a warning; decoding never throws.
+ * Stateless; thread-safe.
+ */
+public final class SessionAnnotations {
+    /** Prefix of the header annotation. */
+    public static final String HEADER = "SESSION ";
+    /** Prefix of a phase annotation. */
+    public static final String PHASE = "PHASE ";
+    /** Prefix of a dose annotation. */
+    public static final String DOSE = "DOSE ";
+    /** Prefix of an eye state annotation. */
+    public static final String EYES = "EYES ";
+    /** Prefix of a probe annotation. */
+    public static final String PROBE = "PROBE ";
+    /** Prefix of an event report annotation. */
+    public static final String EVENT = "EVENT ";
+    /** The header JSON's version field (name and value). */
+    static final String VERSION_FIELD = "liminal_session";
+    static final int VERSION = 1;
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final String NUMBER = "(\\S+)";
+    private static final Pattern DOSE_TEXT = Pattern.compile("DOSE " + NUMBER + " mg/kg (\\S+) (\\S+) total=" + NUMBER
+            + " mg weight=" + NUMBER + " kg infusion=" + NUMBER + " s(?: tier=(.+))?", Pattern.DOTALL);
+    private static final Pattern ANSWERED_PROBE = Pattern.compile("PROBE (.+) rating=" + NUMBER + " latency="
+            + NUMBER + " s", Pattern.DOTALL);
+    private static final Pattern UNANSWERED_PROBE = Pattern.compile("PROBE (.+) unanswered", Pattern.DOTALL);
+
+    private SessionAnnotations() {}
+
+    // ------------------------------------------------------------------ encoding
+
+    /**
+     * The session as annotations, by onset (header first). Empty for {@link SessionTimeline#EMPTY}.
+     */
+    public static List<Annotation> encode(SessionTimeline session) {
+        if (session.equals(SessionTimeline.EMPTY)) return List.of();
+        List<Annotation> out = new ArrayList<>();
+        for (SessionPhase p : session.phases()) {
+            double duration = Double.isInfinite(p.endSeconds()) ? Double.NaN
+                    : DecimalText.exactSpan(p.startSeconds(), p.endSeconds());
+            out.add(new Annotation(p.startSeconds(), duration, PHASE + escape(p.name()), ""));
+        }
+        for (Dose d : session.doses()) {
+            StringBuilder s = new StringBuilder(DOSE).append(num(d.mgPerKg())).append(" mg/kg ").append(d.route().name())
+                    .append(' ').append(d.formulation().name()).append(" total=").append(num(d.totalMg()))
+                    .append(" mg weight=").append(num(d.bodyWeightKg())).append(" kg infusion=")
+                    .append(num(d.infusionDurationSeconds())).append(" s");
+            session.tierOf(d).ifPresent(t -> s.append(" tier=").append(escape(t.name())));
+            double duration = d.infusionDurationSeconds() > 0 ? d.infusionDurationSeconds() : Double.NaN;
+            out.add(new Annotation(d.startSeconds(), duration, s.toString(), ""));
+        }
+        for (EyeStateChange e : session.eyeStates()) {
+            out.add(new Annotation(e.timeSeconds(), EYES + e.state().name()));
+        }
+        for (ProbeResponse p : session.probes()) {
+            String text = p.answered()
+                    ? PROBE + escape(p.prompt()) + " rating=" + num(p.rating()) + " latency=" + num(p.responseLatencySeconds()) + " s"
+                    : PROBE + escape(p.prompt()) + " unanswered";
+            out.add(new Annotation(p.promptSeconds(), p.answered() ? p.responseLatencySeconds() : Double.NaN, text, ""));
+        }
+        for (EventReport e : session.events()) {
+            out.add(new Annotation(e.timeSeconds(), EVENT + escape(e.text())));
+        }
+        // The header sits at the earliest item so that it comes first in any viewer's list.
+        double headerOnset = out.stream().mapToDouble(Annotation::onsetSeconds).min().orElse(0);
+        out.sort(Comparator.comparingDouble(Annotation::onsetSeconds));
+        out.add(0, new Annotation(headerOnset, headerText(session)));
+        return List.copyOf(out);
+    }
+
+    /** Whether a text is (or claims to be) one of the session annotations. */
+    public static boolean isSessionText(String text) {
+        return text.startsWith(HEADER) || text.startsWith(PHASE) || text.startsWith(DOSE) || text.startsWith(EYES)
+                || text.startsWith(PROBE) || text.startsWith(EVENT) || text.equals(EVENT.trim());
+    }
+
+    private static String headerText(SessionTimeline session) {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(w)) {
+            g.writeStartObject();
+            g.writeNumberField(VERSION_FIELD, VERSION);
+            SessionJson.writeProtocol(g, session.protocol());
+            SessionJson.writeTiers(g, session.tierTable());
+            SessionJson.writeInstruments(g, session.instruments());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory failed", e);
+        }
+        return HEADER + w;
+    }
+
+    // ------------------------------------------------------------------ decoding
+
+    /**
+     * Splits annotations into the session they encode and the rest. Never throws for bad input:
+     * what cannot be decoded is kept as a plain annotation and named in a warning.
+     *
+     * @param annotations annotations in any order; Not modified
+     */
+    public static DecodedSession decode(List<Annotation> annotations) {
+        List<String> warnings = new ArrayList<>();
+        int headerIndex = -1;
+        Header header = null;
+        for (int i = 0; i < annotations.size() && header == null; i++) {
+            Annotation a = annotations.get(i);
+            if (a.text().startsWith(HEADER)) {
+                try {
+                    header = parseHeader(a.text().substring(HEADER.length()));
+                    headerIndex = i;
+                } catch (RecordingFormatException | IllegalArgumentException e) {
+                    warnings.add(describe(a) + ": not a session header, kept as an annotation: " + e.getMessage());
+                }
+            }
+        }
+        if (header == null) {
+            return new DecodedSession(false, SessionTimeline.EMPTY, annotations, warnings);
+        }
+        boolean[] consumed = new boolean[annotations.size()];
+        consumed[headerIndex] = true;
+        List<Candidate<SessionPhase>> phases = new ArrayList<>();
+        List<Dose> doses = new ArrayList<>();
+        List<EyeStateChange> eyes = new ArrayList<>();
+        List<ProbeResponse> probes = new ArrayList<>();
+        List<EventReport> events = new ArrayList<>();
+        for (int i = 0; i < annotations.size(); i++) {
+            Annotation a = annotations.get(i);
+            String t = a.text();
+            // headers before the valid one were warned about above
+            if (i <= headerIndex && t.startsWith(HEADER)) continue;
+            if (!isSessionText(t) || !a.channel().isEmpty()) continue;
+            try {
+                if (t.startsWith(HEADER)) {
+                    throw new IllegalArgumentException("a second session header");
+                } else if (t.startsWith(PHASE)) {
+                    phases.add(new Candidate<>(i, parsePhase(a, header.protocol)));
+                    continue; // consumed once the phase is known not to overlap
+                } else if (t.startsWith(DOSE)) {
+                    doses.add(parseDose(a, header.tiers, warnings));
+                } else if (t.startsWith(EYES)) {
+                    eyes.add(new EyeStateChange(a.onsetSeconds(), EyeState.valueOf(t.substring(EYES.length()))));
+                } else if (t.startsWith(PROBE)) {
+                    probes.add(parseProbe(a));
+                } else {
+                    events.add(new EventReport(a.onsetSeconds(), t.length() <= EVENT.length() ? ""
+                            : unescape(t.substring(EVENT.length()))));
+                }
+                consumed[i] = true;
+            } catch (IllegalArgumentException e) {
+                warnings.add(describe(a) + ": kept as an annotation: " + e.getMessage());
+            }
+        }
+        List<SessionPhase> accepted = new ArrayList<>();
+        phases.sort(Comparator.comparing((Candidate<SessionPhase> c) -> c.item.startSeconds())
+                .thenComparingDouble(c -> c.item.endSeconds()).thenComparing(c -> c.item.name()));
+        for (Candidate<SessionPhase> c : phases) {
+            SessionPhase last = accepted.isEmpty() ? null : accepted.get(accepted.size() - 1);
+            if (last != null && c.item.startSeconds() < last.endSeconds()) {
+                warnings.add(describe(annotations.get(c.index)) + ": kept as an annotation: overlaps phase "
+                        + last.name() + " ending at " + last.endSeconds() + " s");
+            } else {
+                accepted.add(c.item);
+                consumed[c.index] = true;
+            }
+        }
+        List<Annotation> rest = new ArrayList<>();
+        for (int i = 0; i < annotations.size(); i++) {
+            if (!consumed[i]) rest.add(annotations.get(i));
+        }
+        SessionTimeline session = new SessionTimeline(header.protocol, accepted, doses, header.tiers, eyes, probes,
+                events, header.instruments);
+        return new DecodedSession(true, session, rest, warnings);
+    }
+
+    private record Candidate<T>(int index, T item) {}
+
+    private record Header(ProtocolDefinition protocol, DoseTierTable tiers, Map<String, String> instruments) {}
+
+    private static Header parseHeader(String json) throws RecordingFormatException {
+        LocatedJson.Node root = LocatedJson.parse(null, json.getBytes(StandardCharsets.UTF_8), "session header");
+        Map<String, LocatedJson.Node> m = root.object("session header",
+                Set.of(VERSION_FIELD, "protocol", "doseTiers", "instruments"));
+        LocatedJson.Node version = LocatedJson.require(m, VERSION_FIELD, root, "session header");
+        if (version.integer(VERSION_FIELD) != VERSION) {
+            throw version.error(VERSION_FIELD + " " + version.describe() + " is not supported (this Liminal reads "
+                    + VERSION + ")");
+        }
+        ProtocolDefinition protocol = m.containsKey("protocol") ? SessionJson.readProtocol(m.get("protocol"))
+                : ProtocolDefinition.DEFAULT;
+        DoseTierTable tiers = m.containsKey("doseTiers") ? SessionJson.readTiers(m.get("doseTiers")) : DoseTierTable.DEFAULT;
+        Map<String, String> instruments = m.containsKey("instruments")
+                ? SessionJson.readInstruments(m.get("instruments")) : Map.of();
+        return new Header(protocol, tiers, instruments);
+    }
+
+    private static SessionPhase parsePhase(Annotation a, ProtocolDefinition protocol) {
+        String name = unescape(a.text().substring(PHASE.length()));
+        if (!protocol.phaseNames().contains(name)) {
+            throw new IllegalArgumentException("phase '" + name + "' is not in protocol " + protocol.name() + " "
+                    + protocol.phaseNames());
+        }
+        double end = a.hasDuration() ? a.onsetSeconds() + a.durationSeconds() : Double.POSITIVE_INFINITY;
+        return new SessionPhase(name, a.onsetSeconds(), end);
+    }
+
+    private static Dose parseDose(Annotation a, DoseTierTable tiers, List<String> warnings) {
+        Matcher m = DOSE_TEXT.matcher(a.text());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected 'DOSE <mg/kg> mg/kg <route> <formulation> total=<mg> mg "
+                    + "weight=<kg> kg infusion=<s> s [tier=<name>]'");
+        }
+        Dose d = new Dose(number(m.group(1), "mg/kg"), number(m.group(4), "total"), number(m.group(5), "weight"),
+                Route.valueOf(m.group(2)), Formulation.valueOf(m.group(3)), number(m.group(6), "infusion"),
+                a.onsetSeconds());
+        String written = m.group(7) == null ? null : unescape(m.group(7));
+        String derived = tiers.tierOf(d).map(DoseTier::name).orElse(null);
+        if (written != null && !written.equals(derived)) {
+            warnings.add(describe(a) + ": says tier " + written + " but the session's tier table gives "
+                    + (derived == null ? "no tier" : derived) + "; the table wins");
+        }
+        return d;
+    }
+
+    private static ProbeResponse parseProbe(Annotation a) {
+        Matcher answered = ANSWERED_PROBE.matcher(a.text());
+        if (answered.matches()) {
+            return new ProbeResponse(unescape(answered.group(1)), a.onsetSeconds(), number(answered.group(2), "rating"),
+                    number(answered.group(3), "latency"));
+        }
+        Matcher unanswered = UNANSWERED_PROBE.matcher(a.text());
+        if (unanswered.matches()) {
+            return new ProbeResponse(unescape(unanswered.group(1)), a.onsetSeconds(), Double.NaN, Double.NaN);
+        }
+        throw new IllegalArgumentException("expected 'PROBE <prompt> rating=<0-100> latency=<s> s' or "
+                + "'PROBE <prompt> unanswered'");
+    }
+
+    private static double number(String text, String what) {
+        try {
+            return DecimalText.parse(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " " + e.getMessage(), e);
+        }
+    }
+
+    private static String describe(Annotation a) {
+        String t = a.text().length() > 80 ? a.text().substring(0, 80) + "..." : a.text();
+        return "annotation '" + t + "' at " + a.onsetSeconds() + " s";
+    }
+
+    private static String num(double v) {
+        return DecimalText.format(v);
+    }
+
+    // ------------------------------------------------------------------ free-text escapes
+
+    /** Control characters as {@code \}{@code uXXXX}, backslash doubled; everything else as is. */
+    static String escape(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean special = c < 0x20 || c == 0x7F || c == '\\';
+            if (special && b == null) b = new StringBuilder(s.length() + 8).append(s, 0, i);
+            if (b != null) {
+                if (c == '\\') b.append("\\\\");
+                else if (special) b.append(String.format("\\u%04X", (int) c));
+                else b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
+    }
+
+    /** The inverse of {@link #escape}; a backslash not followed by {@code \} or {@code uXXXX} is kept as is. */
+    static String unescape(String s) {
+        if (s.indexOf('\\') < 0) return s;
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == '\\') {
+                b.append('\\');
+                i++;
+            } else if (c == '\\' && i + 1 < s.length() && s.charAt(i + 1) == 'u' && isHex(s, i + 2, 4)) {
+                b.append((char) Integer.parseInt(s.substring(i + 2, i + 6), 16));
+                i += 5;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean isHex(String s, int from, int count) {
+        if (from + count > s.length()) return false;
+        for (int i = from; i < from + count; i++) {
+            if (Character.digit(s.charAt(i), 16) < 0) return false;
+        }
+        return true;
+    }
+}
