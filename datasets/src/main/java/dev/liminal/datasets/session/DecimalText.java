@@ -34,12 +34,60 @@ final class DecimalText {
      * @throws NumberFormatException if the text is not a finite decimal number
      */
     static double parse(String text) {
-        if (text.isEmpty() || !isDecimalSyntax(text)) {
-            throw new NumberFormatException("'" + text + "' is not a decimal number");
-        }
-        double v = Double.parseDouble(text);
+        double v = Double.parseDouble(checked(text));
         if (!Double.isFinite(v)) throw new NumberFormatException("'" + text + "' is out of range");
         return v;
+    }
+
+    /**
+     * {@code onset + duration} of two decimal texts, computed exactly and rounded once, so that
+     * the durations written by {@link #spanText} give the end back bit for bit.
+     *
+     * @throws NumberFormatException if either is not a decimal number or the sum is out of range
+     */
+    static double end(String onsetText, String durationText) {
+        double v = new BigDecimal(checked(onsetText)).add(new BigDecimal(checked(durationText))).doubleValue();
+        if (!Double.isFinite(v)) {
+            throw new NumberFormatException("'" + onsetText + "' + '" + durationText + "' is out of range");
+        }
+        return v;
+    }
+
+    /**
+     * The shortest duration text {@code d} found with {@code end(format(start), d) == end}:
+     * usually {@code format(end - start)}; otherwise the exact decimal difference.
+     *
+     * @param start finite
+     * @param end   finite, {@code >= start}
+     */
+    static String spanText(double start, double end) {
+        String onset = format(start);
+        double d = end - start;
+        for (int i = 0; i < SPAN_TEXT_TRIES; i++) {
+            String candidate = format(Math.max(d, 0));
+            double got = end(onset, candidate);
+            if (got == end) return candidate;
+            d = got < end ? Math.nextUp(d) : Math.nextDown(d);
+        }
+        return new BigDecimal(end).subtract(new BigDecimal(onset)).stripTrailingZeros().toPlainString();
+    }
+
+    /** Short candidates tried by {@link #spanText} before the exact difference. */
+    private static final int SPAN_TEXT_TRIES = 4;
+    /** Largest decimal text accepted: far beyond the 17 significant digits a double needs. */
+    private static final int MAX_TEXT_LENGTH = 400;
+    /** Largest exponent magnitude accepted, bounding the cost of exact decimal arithmetic. */
+    private static final int MAX_EXPONENT = 400;
+
+    private static String checked(String text) {
+        if (text.isEmpty() || text.length() > MAX_TEXT_LENGTH || !isDecimalSyntax(text)) {
+            throw new NumberFormatException("'" + abbreviated(text) + "' is not a decimal number");
+        }
+        return text;
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "..." : text;
     }
 
     /** Whether the text is [-+]digits[.digits][(e|E)[-+]digits], rejecting "NaN", "0x1p3", "1d". */
@@ -57,9 +105,14 @@ final class DecimalText {
         if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
             i++;
             if (i < n && (s.charAt(i) == '-' || s.charAt(i) == '+')) i++;
-            int exp = 0;
-            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') { i++; exp++; }
-            if (exp == 0) return false;
+            int expDigits = 0;
+            long exponent = 0;
+            while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                exponent = Math.min(exponent * 10 + (s.charAt(i) - '0'), Integer.MAX_VALUE);
+                i++;
+                expDigits++;
+            }
+            if (expDigits == 0 || exponent > MAX_EXPONENT) return false;
         }
         return i == n;
     }

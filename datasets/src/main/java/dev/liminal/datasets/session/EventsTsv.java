@@ -38,7 +38,9 @@ import java.util.Set;
  *   <caption>Columns</caption>
  *   <tr><th>column</th><th>meaning</th></tr>
  *   <tr><td>{@code onset}, {@code duration}</td><td>seconds (BIDS); duration {@code n/a} for
- *       points, open phases and probes; a dose's infusion time (0 for a bolus)</td></tr>
+ *       points, open phases and probes; a dose's infusion time (0 for a bolus). A phase ends at
+ *       onset + duration summed as exact decimals and rounded once to a {@code double}, and its
+ *       duration is written so that this gives the end bit for bit</td></tr>
  *   <tr><td>{@code trial_type}</td><td>{@code phase}, {@code dose}, {@code eyes}, {@code probe},
  *       {@code event_report} or {@code annotation}</td></tr>
  *   <tr><td>{@code value}</td><td>phase name, dose tier, eye state, probe prompt, event text,
@@ -89,7 +91,7 @@ public final class EventsTsv {
         List<Row> rows = new ArrayList<>();
         for (SessionPhase p : session.phases()) {
             String duration = Double.isInfinite(p.endSeconds()) ? MISSING
-                    : num(DecimalText.exactSpan(p.startSeconds(), p.endSeconds()));
+                    : DecimalText.spanText(p.startSeconds(), p.endSeconds());
             rows.add(row(p.startSeconds(), duration, PHASE, text(p.name()), session));
         }
         for (Dose d : session.doses()) {
@@ -228,8 +230,7 @@ public final class EventsTsv {
                             throw r.cell("value").error(file, "phase '" + name + "' is not in protocol "
                                     + protocol.name() + " " + protocol.phaseNames());
                         }
-                        double end = r.missing("duration") ? Double.POSITIVE_INFINITY
-                                : onset + r.number("duration", file);
+                        double end = r.missing("duration") ? Double.POSITIVE_INFINITY : r.end(file);
                         phases.add(new SessionPhase(name, onset, end));
                         phaseLines.add(r.line);
                         break;
@@ -440,6 +441,16 @@ public final class EventsTsv {
                 return DecimalText.parse(raw);
             } catch (NumberFormatException e) {
                 throw cell(name).error(file, name + " " + e.getMessage());
+            }
+        }
+
+        /** onset + duration, summed exactly as decimals and rounded once (see {@link DecimalText#end}). */
+        double end(Path file) throws RecordingFormatException {
+            number("duration", file);
+            try {
+                return DecimalText.end(raw("onset"), raw("duration"));
+            } catch (NumberFormatException e) {
+                throw cell("duration").error(file, "onset + duration " + e.getMessage());
             }
         }
 

@@ -49,7 +49,10 @@ import java.util.regex.Pattern;
  * </table>
  *
  * <p>Numbers are the shortest decimals that parse back to the same {@code double}; a phase's
- * duration is chosen so that {@code onset + duration} gives its end bit for bit. The header
+ * duration is chosen so that {@code onset + duration} gives its end bit for bit. Where no
+ * {@code double} duration can (a start far below 0 and an end near 0), the text names the end:
+ * {@code PHASE PREPARATION end=0.30000000000000004}; a phase name is looked up in the protocol
+ * before this suffix is considered, so names containing {@code " end="} stay unambiguous. The header
  * carries what has no time (protocol, tier table, retrospective instruments) as compact JSON.
  * The {@code tier=} of a dose is for the reader only: decoding derives the tier from the table.
  *
@@ -87,6 +90,9 @@ public final class SessionAnnotations {
             + " mg weight=" + NUMBER + " kg infusion=" + NUMBER + " s(?: tier=(.+))?", Pattern.DOTALL);
     private static final Pattern ANSWERED_PROBE = Pattern.compile("PROBE (.+) rating=" + NUMBER + " latency="
             + NUMBER + " s", Pattern.DOTALL);
+    /** Marks a phase's explicit end; phase names are matched against the protocol first. */
+    private static final String END = " end=";
+    private static final Pattern PHASE_WITH_END = Pattern.compile("(.+)" + END + NUMBER, Pattern.DOTALL);
     private static final Pattern UNANSWERED_PROBE = Pattern.compile("PROBE (.+) unanswered", Pattern.DOTALL);
 
     private SessionAnnotations() {}
@@ -100,9 +106,17 @@ public final class SessionAnnotations {
         if (session.equals(SessionTimeline.EMPTY)) return List.of();
         List<Annotation> out = new ArrayList<>();
         for (SessionPhase p : session.phases()) {
-            double duration = Double.isInfinite(p.endSeconds()) ? Double.NaN
-                    : DecimalText.exactSpan(p.startSeconds(), p.endSeconds());
-            out.add(new Annotation(p.startSeconds(), duration, PHASE + escape(p.name()), ""));
+            String text = PHASE + escape(p.name());
+            double duration = Double.NaN;
+            if (Double.isFinite(p.endSeconds())) {
+                duration = DecimalText.exactSpan(p.startSeconds(), p.endSeconds());
+                String withEnd = p.name() + END + num(p.endSeconds());
+                // no double duration reaches the end from this start (large negative start): say it
+                if (p.startSeconds() + duration != p.endSeconds() && !session.protocol().phaseNames().contains(withEnd)) {
+                    text = PHASE + escape(withEnd);
+                }
+            }
+            out.add(new Annotation(p.startSeconds(), duration, text, ""));
         }
         for (Dose d : session.doses()) {
             StringBuilder s = new StringBuilder(DOSE).append(num(d.mgPerKg())).append(" mg/kg ").append(d.route().name())
@@ -258,11 +272,16 @@ public final class SessionAnnotations {
 
     private static SessionPhase parsePhase(Annotation a, ProtocolDefinition protocol) {
         String name = unescape(a.text().substring(PHASE.length()));
-        if (!protocol.phaseNames().contains(name)) {
-            throw new IllegalArgumentException("phase '" + name + "' is not in protocol " + protocol.name() + " "
-                    + protocol.phaseNames());
-        }
         double end = a.hasDuration() ? a.onsetSeconds() + a.durationSeconds() : Double.POSITIVE_INFINITY;
+        if (!protocol.phaseNames().contains(name)) {
+            Matcher explicit = PHASE_WITH_END.matcher(name);
+            if (!explicit.matches() || !protocol.phaseNames().contains(explicit.group(1))) {
+                throw new IllegalArgumentException("phase '" + name + "' is not in protocol " + protocol.name() + " "
+                        + protocol.phaseNames());
+            }
+            name = explicit.group(1);
+            end = number(explicit.group(2), "end");
+        }
         return new SessionPhase(name, a.onsetSeconds(), end);
     }
 

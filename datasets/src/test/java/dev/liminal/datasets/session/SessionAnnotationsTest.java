@@ -1,0 +1,170 @@
+package dev.liminal.datasets.session;
+
+import dev.liminal.core.Annotation;
+import dev.liminal.core.session.Dose;
+import dev.liminal.core.session.Formulation;
+import dev.liminal.core.session.ProtocolDefinition;
+import dev.liminal.core.session.Route;
+import dev.liminal.core.session.SessionTimeline;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionAnnotationsTest {
+    private static final long SHUFFLE_SEED = 7;
+
+    @Test
+    void richSessionRoundTripsExactly() {
+        SessionTimeline rich = SessionSamples.rich();
+        DecodedSession back = SessionAnnotations.decode(SessionAnnotations.encode(rich));
+        assertEquals(List.of(), back.warnings());
+        assertEquals(List.of(), back.annotations());
+        assertTrue(back.present());
+        assertEquals(rich, back.session());
+    }
+
+    @Test
+    void roundTripIgnoresAnnotationOrderAndKeepsPlainOnesInOrder() {
+        List<Annotation> plain = List.of(new Annotation(5, "Stimulus/S  1"), new Annotation(5, 2.5, "eyes closed?", "Cz"),
+                new Annotation(-1, Double.NaN, "EYES CLOSED", "Fp1"), new Annotation(99, "Unknown marker"));
+        List<Annotation> all = new ArrayList<>(SessionAnnotations.encode(SessionSamples.rich()));
+        all.addAll(plain);
+        Collections.shuffle(all, new Random(SHUFFLE_SEED));
+        DecodedSession back = SessionAnnotations.decode(all);
+        assertEquals(SessionSamples.rich(), back.session());
+        List<Annotation> expectedOrder = all.stream().filter(plain::contains).toList();
+        assertEquals(expectedOrder, back.annotations());
+        assertEquals(List.of(), back.warnings());
+    }
+
+    @Test
+    void textsReadAsDocumented() {
+        List<String> texts = SessionAnnotations.encode(SessionSamples.simple()).stream().map(Annotation::text).toList();
+        assertEquals("SESSION {\"liminal_session\":1,\"protocol\":{\"name\":\"default\",\"phases\":[\"BASELINE\","
+                + "\"INFUSION\",\"EMERGENCE\",\"RECOVERY\"]},\"doseTiers\":[{\"name\":\"LOW\",\"lowMgPerKg\":0.25,"
+                + "\"highMgPerKg\":0.5},{\"name\":\"MODERATE\",\"lowMgPerKg\":0.5,\"highMgPerKg\":1.0},{\"name\":\"HIGH\","
+                + "\"lowMgPerKg\":1.0,\"highMgPerKg\":2.0}],\"instruments\":{\"CADSS\":\"34\"}}", texts.get(0));
+        assertEquals(List.of("PHASE BASELINE", "EYES CLOSED", "PHASE INFUSION",
+                "DOSE 0.5 mg/kg IV RACEMIC_KETAMINE total=35 mg weight=70 kg infusion=2400 s tier=MODERATE",
+                "PROBE dissociation rating=40 latency=3.2 s", "PROBE anxiety unanswered", "EVENT out of body now"),
+                texts.subList(1, texts.size()));
+    }
+
+    @Test
+    void intervalsCarryDurationsAndPointsNone() {
+        List<Annotation> a = SessionAnnotations.encode(SessionSamples.simple());
+        Annotation baseline = a.stream().filter(x -> x.text().equals("PHASE BASELINE")).findFirst().orElseThrow();
+        assertEquals(0.0, baseline.onsetSeconds());
+        assertEquals(600.0, baseline.durationSeconds());
+        Annotation dose = a.stream().filter(x -> x.text().startsWith("DOSE")).findFirst().orElseThrow();
+        assertEquals(600.0, dose.onsetSeconds());
+        assertEquals(2400.0, dose.durationSeconds());
+        Annotation eyes = a.stream().filter(x -> x.text().startsWith("EYES")).findFirst().orElseThrow();
+        assertFalse(eyes.hasDuration());
+        assertEquals(0.0, a.get(0).onsetSeconds(), "the header sits at the earliest item");
+    }
+
+    @Test
+    void everyTextIsOneLineOfUtf8WithoutTalSeparators() {
+        for (Annotation a : SessionAnnotations.encode(SessionSamples.rich())) {
+            byte[] utf8 = a.text().getBytes(StandardCharsets.UTF_8);
+            for (byte b : utf8) {
+                assertTrue(b != 0 && b != 20 && b != 21 && b != '\n' && b != '\r', () -> "byte " + b + " in " + a.text());
+            }
+            assertEquals(a.text(), new String(utf8, StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void emptySessionEncodesToNothingButACustomProtocolAloneIsKept() {
+        assertEquals(List.of(), SessionAnnotations.encode(SessionTimeline.EMPTY));
+        SessionTimeline onlyProtocol = new SessionTimeline(new ProtocolDefinition("p", List.of("A")), List.of(),
+                List.of(), SessionSamples.rich().tierTable(), List.of(), List.of(), List.of(), java.util.Map.of());
+        List<Annotation> encoded = SessionAnnotations.encode(onlyProtocol);
+        assertEquals(1, encoded.size());
+        assertEquals(onlyProtocol, SessionAnnotations.decode(encoded).session());
+    }
+
+    @Test
+    void withoutHeaderNothingIsDecoded() {
+        List<Annotation> foreign = List.of(new Annotation(1, "EYES CLOSED"), new Annotation(2, "PHASE BASELINE"),
+                new Annotation(3, "EVENT 7"));
+        DecodedSession d = SessionAnnotations.decode(foreign);
+        assertFalse(d.present());
+        assertEquals(SessionTimeline.EMPTY, d.session());
+        assertEquals(foreign, d.annotations());
+        assertEquals(List.of(), d.warnings());
+    }
+
+    @Test
+    void corruptItemsStayPlainAnnotationsWithAWarningEach() {
+        List<Annotation> in = new ArrayList<>(SessionAnnotations.encode(SessionSamples.simple()));
+        List<Annotation> corrupt = List.of(
+                new Annotation(10, "DOSE abc mg/kg IV RACEMIC_KETAMINE total=35 mg weight=70 kg infusion=0 s"),
+                new Annotation(11, "DOSE 0.5 mg/kg IV RACEMIC_KETAMINE total=99 mg weight=70 kg infusion=0 s"),
+                new Annotation(12, "DOSE 0.5 mg/kg IX RACEMIC_KETAMINE total=35 mg weight=70 kg infusion=0 s"),
+                new Annotation(13, 5, "PHASE MUSIC", ""),
+                new Annotation(300, 10, "PHASE EMERGENCE", ""),
+                new Annotation(14, "PROBE calm rating=150 latency=1 s"),
+                new Annotation(15, "PROBE calm rating=50"),
+                new Annotation(16, "EYES HALF"),
+                new Annotation(17, "SESSION {\"liminal_session\":1}"),
+                new Annotation(18, "SESSION not json"));
+        in.addAll(corrupt);
+        DecodedSession d = SessionAnnotations.decode(in);
+        assertEquals(SessionSamples.simple(), d.session());
+        assertEquals(corrupt, d.annotations());
+        assertEquals(corrupt.size(), d.warnings().size(), d.warnings().toString());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("overlaps phase BASELINE")), d.warnings().toString());
+        assertTrue(d.warnings().stream().anyMatch(w -> w.contains("rating 150.0")), d.warnings().toString());
+    }
+
+    @Test
+    void brokenHeaderMeansNoSessionAndOneWarning() {
+        List<Annotation> in = List.of(new Annotation(0, "SESSION {\"liminal_session\":2}"), new Annotation(1, "EYES OPEN"));
+        DecodedSession d = SessionAnnotations.decode(in);
+        assertFalse(d.present());
+        assertEquals(in, d.annotations());
+        assertEquals(1, d.warnings().size());
+        assertTrue(d.warnings().get(0).contains("not supported"), d.warnings().get(0));
+    }
+
+    @Test
+    void doseTierIsDerivedFromTheTableAndAMismatchIsOnlyAWarning() {
+        List<Annotation> in = new ArrayList<>(SessionAnnotations.encode(SessionSamples.simple()));
+        in.replaceAll(a -> a.text().startsWith("DOSE") ? new Annotation(a.onsetSeconds(), a.durationSeconds(),
+                a.text().replace("tier=MODERATE", "tier=HIGH"), "") : a);
+        DecodedSession d = SessionAnnotations.decode(in);
+        assertEquals(SessionSamples.simple(), d.session());
+        assertEquals(1, d.warnings().size());
+        assertTrue(d.warnings().get(0).contains("tier HIGH"), d.warnings().get(0));
+    }
+
+    @Test
+    void doseOutsideEveryTierHasNoTierText() {
+        SessionTimeline s = new SessionTimeline(ProtocolDefinition.DEFAULT, List.of(),
+                List.of(Dose.of(0.1, 70, Route.ORAL, Formulation.ESKETAMINE, 0, 5)), SessionSamples.simple().tierTable(),
+                List.of(), List.of(), List.of(), java.util.Map.of());
+        List<Annotation> a = SessionAnnotations.encode(s);
+        assertEquals("DOSE 0.1 mg/kg ORAL ESKETAMINE total=7 mg weight=70 kg infusion=0 s", a.get(1).text());
+        assertEquals(s, SessionAnnotations.decode(a).session());
+    }
+
+    @Test
+    void escapesRoundTripAndLeaveStrayBackslashesAlone() {
+        for (String s : new String[] {"", "plain", "a\\b", "\\u0041", "\u0000\u0014\u0015\u007f\n", "tail\\",
+                "\\\\u0014", "🙂 ü"}) {
+            assertEquals(s, SessionAnnotations.unescape(SessionAnnotations.escape(s)));
+        }
+        assertEquals("C:\\x", SessionAnnotations.unescape("C:\\x"));
+        assertEquals("\u0014", SessionAnnotations.unescape("\\u0014"));
+    }
+}
