@@ -220,6 +220,7 @@ public final class EventsTsv {
         List<String> warnings = new ArrayList<>();
         for (ParsedRow r : parsed) {
             double onset = r.number("onset", file);
+            if (!r.missing("duration")) r.number("duration", file); // every row's duration must be a number
             String type = r.raw("trial_type");
             try {
                 switch (type == null ? "" : type) {

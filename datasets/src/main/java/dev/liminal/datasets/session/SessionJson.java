@@ -37,7 +37,8 @@ import java.util.TreeMap;
  * The complete session as JSON: the {@code *_session.json} sidecar, and the text an XDF writer
  * puts in its marker stream's header description.
  *
- * <p>Layout (schema version {@value #SCHEMA_VERSION}; times in seconds on the session clock,
+ * <p>Layout (shown compacted; the file has one value per line), schema version
+ * {@value #SCHEMA_VERSION}; times in seconds on the session clock,
  * {@code null} for "none"):
  * <pre>{@code
  * {
