@@ -1,0 +1,168 @@
+package dev.liminal.datasets;
+
+import dev.liminal.core.Annotation;
+import dev.liminal.core.ChannelInfo;
+import dev.liminal.core.ChannelType;
+import dev.liminal.core.ProgressListener;
+import dev.liminal.core.SampleFormat;
+import dev.liminal.core.StreamInfo;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Test scaffolding, registered only in the test class path: a minimal file format that, like
+ * EDF+, stores numeric streams and annotations but knows nothing of sessions, so the session
+ * can only travel as annotations. The reader loads the whole file into memory. Stateless;
+ * thread-safe.
+ */
+public final class TestRecordingFormat implements RecordingFormat {
+    /** First bytes of every file. */
+    static final byte[] MAGIC = "LIMINAL-TEST-RECORDING\n".getBytes(StandardCharsets.US_ASCII);
+    /** Streams and channels above this are rejected as corrupt, before allocating. */
+    private static final int MAX_COUNT = 1 << 16;
+
+    @Override
+    public String id() {
+        return "liminal-test";
+    }
+
+    @Override
+    public String displayName() {
+        return "Liminal test recording";
+    }
+
+    @Override
+    public List<String> extensions() {
+        return List.of("ltr");
+    }
+
+    @Override
+    public boolean probe(Path file, byte[] head) {
+        return head.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC);
+    }
+
+    @Override
+    public boolean canWrite() {
+        return true;
+    }
+
+    @Override
+    public RecordingReader open(Path file) throws IOException {
+        long size = Files.size(file);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!Arrays.equals(magic, MAGIC)) throw new RecordingFormatException(file, 0, "not a test recording");
+            long startMillis = in.readLong();
+            double duration = in.readDouble();
+            int streamCount = count(in.readInt(), file, "streams");
+            List<RecordedStream> streams = new ArrayList<>();
+            List<double[][]> samples = new ArrayList<>();
+            for (int s = 0; s < streamCount; s++) {
+                String name = in.readUTF();
+                SampleFormat format = SampleFormat.valueOf(in.readUTF());
+                double rate = in.readDouble();
+                int channelCount = count(in.readInt(), file, "channels");
+                List<ChannelInfo> channels = new ArrayList<>();
+                for (int c = 0; c < channelCount; c++) {
+                    channels.add(new ChannelInfo(in.readUTF(), ChannelType.valueOf(in.readUTF()), in.readUTF()));
+                }
+                long sampleCount = in.readLong();
+                if (sampleCount < 0 || sampleCount * channelCount * Double.BYTES > size) {
+                    throw new RecordingFormatException(file, RecordingFormatException.NO_OFFSET, "sample count "
+                            + sampleCount + " exceeds the file size " + size);
+                }
+                int segmentCount = count(in.readInt(), file, "segments");
+                List<Segment> segments = new ArrayList<>();
+                for (int g = 0; g < segmentCount; g++) {
+                    segments.add(new Segment(in.readLong(), in.readLong(), in.readDouble()));
+                }
+                double[][] rows = new double[channelCount][(int) sampleCount];
+                for (double[] row : rows) {
+                    for (int k = 0; k < row.length; k++) row[k] = in.readDouble();
+                }
+                streams.add(new RecordedStream(s, new StreamInfo(name, "EEG", "", channels, rate, format,
+                        Map.of()), sampleCount, segments, s, Map.of()));
+                samples.add(rows);
+            }
+            int annotationCount = count(in.readInt(), file, "annotations");
+            List<Annotation> annotations = new ArrayList<>();
+            for (int a = 0; a < annotationCount; a++) {
+                annotations.add(new Annotation(in.readDouble(), in.readDouble(), in.readUTF(), in.readUTF()));
+            }
+            RecordingInfo info = new RecordingInfo(file, id(), "test 1", startMillis < 0 ? null
+                    : Instant.ofEpochMilli(startMillis), duration, streams, annotations, null, Map.of(), List.of());
+            return new MemoryRecording(info, samples);
+        } catch (EOFException e) {
+            throw new RecordingFormatException(file, size, "truncated", e);
+        } catch (IllegalArgumentException e) {
+            throw new RecordingFormatException(file, RecordingFormatException.NO_OFFSET, e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void write(RecordingReader source, Path target, WriteOptions options, ProgressListener progress)
+            throws IOException {
+        RecordingInfo info = source.info();
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(target)))) {
+            out.write(MAGIC);
+            out.writeLong(info.startTime() == null ? -1 : info.startTime().toEpochMilli());
+            out.writeDouble(info.durationSeconds());
+            out.writeInt(info.streams().size());
+            for (RecordedStream s : info.streams()) {
+                out.writeUTF(s.info().name());
+                out.writeUTF(s.info().format().name());
+                out.writeDouble(s.info().nominalRateHz());
+                out.writeInt(s.info().channelCount());
+                for (ChannelInfo c : s.info().channels()) {
+                    out.writeUTF(c.label());
+                    out.writeUTF(c.type().name());
+                    out.writeUTF(c.unit());
+                }
+                out.writeLong(s.sampleCount());
+                out.writeInt(s.segments().size());
+                for (Segment g : s.segments()) {
+                    out.writeLong(g.firstSample());
+                    out.writeLong(g.sampleCount());
+                    out.writeDouble(g.startSeconds());
+                }
+                double[][] rows = new double[s.info().channelCount()][(int) s.sampleCount()];
+                source.readSamples(s.index(), 0, (int) s.sampleCount(), rows, 0);
+                for (double[] row : rows) {
+                    for (double v : row) out.writeDouble(v);
+                }
+                progress.progress(s.index() + 1, info.streams().size());
+            }
+            out.writeInt(info.annotations().size());
+            for (Annotation a : info.annotations()) {
+                out.writeDouble(a.onsetSeconds());
+                out.writeDouble(a.durationSeconds());
+                out.writeUTF(a.text());
+                out.writeUTF(a.channel());
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(target);
+            throw e;
+        }
+    }
+
+    private static int count(int n, Path file, String what) throws RecordingFormatException {
+        if (n < 0 || n > MAX_COUNT) {
+            throw new RecordingFormatException(file, RecordingFormatException.NO_OFFSET, what + " count " + n
+                    + " is outside 0-" + MAX_COUNT);
+        }
+        return n;
+    }
+}
