@@ -16,6 +16,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -116,12 +118,12 @@ public final class EegJson {
                 for (Map.Entry<String, LocatedJson.Node> e : n.anyObject("object").entrySet()) {
                     m.put(e.getKey(), plain(e.getValue()));
                 }
-                return java.util.Collections.unmodifiableMap(m);
+                return Collections.unmodifiableMap(m);
             }
             case ARRAY: {
-                List<Object> l = new java.util.ArrayList<>();
+                List<Object> l = new ArrayList<>();
                 for (LocatedJson.Node item : n.array("array")) l.add(plain(item));
-                return java.util.Collections.unmodifiableList(l);
+                return Collections.unmodifiableList(l);
             }
             case STRING: return n.string("string");
             case NUMBER: return n.number("number");
