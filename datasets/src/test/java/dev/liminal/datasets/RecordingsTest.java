@@ -184,4 +184,30 @@ class RecordingsTest {
         assertEquals(SessionSamples.simple(), info.session());
         assertEquals(PLAIN.size() + SessionAnnotations.encode(SessionSamples.simple()).size(), a.size());
     }
+
+    @Test
+    void formatWithNativeSessionRoundTripsAndItsSessionWinsOverDifferingAnnotations() throws IOException {
+        Path file = dir.resolve("native.ltrs");
+        Recordings.write(RecordingSamples.eeg(PLAIN, SessionSamples.rich()), file, ProgressListener.NONE);
+        try (RecordingReader raw = RecordingFormats.open(file)) {
+            assertEquals(SessionSamples.rich(), raw.info().session(), "stored natively");
+        }
+        try (RecordingReader r = Recordings.open(file)) {
+            assertEquals(SessionSamples.rich(), r.info().session());
+            assertEquals(PLAIN, r.info().annotations());
+            assertEquals(List.of(), r.info().warnings());
+        }
+        // a native session that differs from the annotations (e.g. annotations edited elsewhere)
+        List<Annotation> stale = new ArrayList<>(PLAIN);
+        stale.addAll(SessionAnnotations.encode(SessionSamples.simple()));
+        Path mixed = dir.resolve("mixed.ltrs");
+        new TestRecordingFormat.WithSession().write(RecordingSamples.eeg(stale, SessionSamples.rich()), mixed,
+                WriteOptions.DEFAULT, ProgressListener.NONE);
+        try (RecordingReader r = Recordings.open(mixed)) {
+            assertEquals(SessionSamples.rich(), r.info().session());
+            assertEquals(PLAIN, r.info().annotations(), "session annotations are removed either way");
+            assertEquals(1, r.info().warnings().size());
+            assertTrue(r.info().warnings().get(0).contains("using the header"), r.info().warnings().get(0));
+        }
+    }
 }

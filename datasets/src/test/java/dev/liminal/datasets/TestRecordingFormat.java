@@ -6,6 +6,8 @@ import dev.liminal.core.ChannelType;
 import dev.liminal.core.ProgressListener;
 import dev.liminal.core.SampleFormat;
 import dev.liminal.core.StreamInfo;
+import dev.liminal.core.session.SessionTimeline;
+import dev.liminal.datasets.session.SessionJson;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -25,12 +27,47 @@ import java.util.Map;
 /**
  * Test scaffolding, registered only in the test class path: a minimal file format that, like
  * EDF+, stores numeric streams and annotations but knows nothing of sessions, so the session
- * can only travel as annotations. The reader loads the whole file into memory. Stateless;
- * thread-safe.
+ * can only travel as annotations. {@link WithSession} also stores the session natively as
+ * session JSON, as the XDF writer does in its marker stream header. The reader loads the whole
+ * file into memory. Stateless; thread-safe.
  */
-public final class TestRecordingFormat implements RecordingFormat {
+public class TestRecordingFormat implements RecordingFormat {
     /** First bytes of every file. */
     static final byte[] MAGIC = "LIMINAL-TEST-RECORDING\n".getBytes(StandardCharsets.US_ASCII);
+    /** First bytes of a file with a native session. */
+    static final byte[] MAGIC_WITH_SESSION = "LIMINAL-TEST-RECORDING+SESSION\n".getBytes(StandardCharsets.US_ASCII);
+
+    /** The variant that stores the session natively, extension {@code ltrs}. */
+    public static final class WithSession extends TestRecordingFormat {
+        @Override
+        public String id() {
+            return "liminal-test-session";
+        }
+
+        @Override
+        public List<String> extensions() {
+            return List.of("ltrs");
+        }
+
+        @Override
+        byte[] magic() {
+            return MAGIC_WITH_SESSION;
+        }
+
+        @Override
+        boolean storesSession() {
+            return true;
+        }
+    }
+
+    /** Whether the file holds the session as session JSON besides the annotations. */
+    boolean storesSession() {
+        return false;
+    }
+
+    byte[] magic() {
+        return MAGIC;
+    }
     /** Streams and channels above this are rejected as corrupt, before allocating. */
     private static final int MAX_COUNT = 1 << 16;
 
@@ -51,7 +88,7 @@ public final class TestRecordingFormat implements RecordingFormat {
 
     @Override
     public boolean probe(Path file, byte[] head) {
-        return head.length >= MAGIC.length && Arrays.equals(Arrays.copyOf(head, MAGIC.length), MAGIC);
+        return head.length >= magic().length && Arrays.equals(Arrays.copyOf(head, magic().length), magic());
     }
 
     @Override
@@ -63,8 +100,8 @@ public final class TestRecordingFormat implements RecordingFormat {
     public RecordingReader open(Path file) throws IOException {
         long size = Files.size(file);
         try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            byte[] magic = in.readNBytes(MAGIC.length);
-            if (!Arrays.equals(magic, MAGIC)) throw new RecordingFormatException(file, 0, "not a test recording");
+            byte[] magic = in.readNBytes(magic().length);
+            if (!Arrays.equals(magic, magic())) throw new RecordingFormatException(file, 0, "not a test recording");
             long startMillis = in.readLong();
             double duration = in.readDouble();
             int streamCount = count(in.readInt(), file, "streams");
@@ -102,8 +139,14 @@ public final class TestRecordingFormat implements RecordingFormat {
             for (int a = 0; a < annotationCount; a++) {
                 annotations.add(new Annotation(in.readDouble(), in.readDouble(), in.readUTF(), in.readUTF()));
             }
+            SessionTimeline session = null;
+            if (storesSession()) {
+                byte[] json = new byte[count(in.readInt(), file, "session bytes")];
+                in.readFully(json);
+                session = SessionJson.parse(json, file);
+            }
             RecordingInfo info = new RecordingInfo(file, id(), "test 1", startMillis < 0 ? null
-                    : Instant.ofEpochMilli(startMillis), duration, streams, annotations, null, Map.of(), List.of());
+                    : Instant.ofEpochMilli(startMillis), duration, streams, annotations, session, Map.of(), List.of());
             return new MemoryRecording(info, samples);
         } catch (EOFException e) {
             throw new RecordingFormatException(file, size, "truncated", e);
@@ -117,7 +160,7 @@ public final class TestRecordingFormat implements RecordingFormat {
             throws IOException {
         RecordingInfo info = source.info();
         try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(target)))) {
-            out.write(MAGIC);
+            out.write(magic());
             out.writeLong(info.startTime() == null ? -1 : info.startTime().toEpochMilli());
             out.writeDouble(info.durationSeconds());
             out.writeInt(info.streams().size());
@@ -151,6 +194,11 @@ public final class TestRecordingFormat implements RecordingFormat {
                 out.writeDouble(a.durationSeconds());
                 out.writeUTF(a.text());
                 out.writeUTF(a.channel());
+            }
+            if (storesSession()) {
+                byte[] json = SessionJson.toBytes(info.session());
+                out.writeInt(json.length);
+                out.write(json);
             }
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(target);
