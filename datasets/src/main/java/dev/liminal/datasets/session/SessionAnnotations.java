@@ -23,8 +23,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,14 +39,17 @@ import java.util.regex.Pattern;
  *   <caption>Annotation texts</caption>
  *   <tr><th>item</th><th>onset</th><th>duration</th><th>text</th></tr>
  *   <tr><td>header</td><td>earliest item (0 if none)</td><td>none</td>
- *       <td>{@code SESSION {"liminal_session":1,"protocol":...,"doseTiers":[...],"instruments":{...}}}</td></tr>
+ *       <td>{@code SESSION {"liminal_session":1,"protocol":...,"doseTiers":[...],"instruments":{...}}};
+ *       beyond {@link #MAX_HEADER_BYTES} split into {@code SESSION 1/3 {"liminal...},
+ *       {@code SESSION 2/3 ...}, {@code SESSION 3/3 ...}</td></tr>
  *   <tr><td>phase</td><td>start</td><td>end - start; none while open</td><td>{@code PHASE BASELINE}</td></tr>
  *   <tr><td>dose</td><td>start</td><td>infusion, none for a bolus</td>
  *       <td>{@code DOSE 0.5 mg/kg IV RACEMIC_KETAMINE total=35 mg weight=70 kg infusion=2400 s tier=MODERATE}</td></tr>
  *   <tr><td>eye state</td><td>change</td><td>none</td><td>{@code EYES CLOSED}</td></tr>
  *   <tr><td>probe</td><td>prompt</td><td>latency, none if unanswered</td>
  *       <td>{@code PROBE dissociation rating=40 latency=3.2 s} or {@code PROBE dissociation unanswered}</td></tr>
- *   <tr><td>event report</td><td>report</td><td>none</td><td>{@code EVENT out of body now}</td></tr>
+ *   <tr><td>event report</td><td>report</td><td>none</td><td>{@code EVENT out of body now}
+ *       ({@code EVENT} alone for an empty text)</td></tr>
  * </table>
  *
  * <p>Numbers are the shortest decimals that parse back to the same {@code double}; a phase's
@@ -52,7 +57,8 @@ import java.util.regex.Pattern;
  * {@code double} duration can (a start far below 0 and an end near 0), the text names the end:
  * {@code PHASE PREPARATION end=0.30000000000000004}; a phase name is looked up in the protocol
  * before this suffix is considered, so names containing {@code " end="} stay unambiguous. The header
- * carries what has no time (protocol, tier table, retrospective instruments) as compact JSON.
+ * carries what has no time (protocol, tier table, retrospective instruments) as compact JSON,
+ * leaving out the default protocol, the default tier table and empty instruments.
  * The {@code tier=} of a dose is for the reader only: decoding derives the tier from the table.
  *
  * <p><b>EDF+ TAL safety.</b> Free text (phase names, prompts, event texts) has its control
@@ -79,6 +85,18 @@ public final class SessionAnnotations {
     public static final String PROBE = "PROBE ";
     /** Prefix of an event report annotation. */
     public static final String EVENT = "EVENT ";
+    /**
+     * Longest header annotation in UTF-8 bytes; longer headers are split into numbered parts
+     * ({@code SESSION 1/3 ...}). EDFlib-based viewers (EDFbrowser) cut annotations at 512
+     * bytes (edflib.h EDFLIB_MAX_ANNOTATION_LEN), and EDF+ writers must fit each TAL in one
+     * data record, so parts stay well below that.
+     */
+    public static final int MAX_HEADER_BYTES = 240;
+    /** Most parts a header may have; its digits bound the part prefix length. */
+    private static final int MAX_HEADER_PARTS = 9999;
+    /** Payload of one part: the limit less the longest prefix {@code "SESSION 9999/9999 "}. */
+    private static final int MAX_PART_PAYLOAD_BYTES = MAX_HEADER_BYTES - 18;
+    private static final Pattern HEADER_PART = Pattern.compile("([1-9][0-9]{0,3})/([1-9][0-9]{0,3}) (.*)", Pattern.DOTALL);
     /** The header JSON's version field (name and value). */
     static final String VERSION_FIELD = "liminal_session";
     static final int VERSION = 1;
@@ -136,12 +154,13 @@ public final class SessionAnnotations {
             out.add(new Annotation(p.promptSeconds(), p.answered() ? p.responseLatencySeconds() : Double.NaN, text, ""));
         }
         for (EventReport e : session.events()) {
-            out.add(new Annotation(e.timeSeconds(), EVENT + escape(e.text())));
+            out.add(new Annotation(e.timeSeconds(), e.text().isEmpty() ? EVENT.trim() : EVENT + escape(e.text())));
         }
         // The header sits at the earliest item so that it comes first in any viewer's list.
         double headerOnset = out.stream().mapToDouble(Annotation::onsetSeconds).min().orElse(0);
         out.sort(Comparator.comparingDouble(Annotation::onsetSeconds));
-        out.add(0, new Annotation(headerOnset, headerText(session)));
+        List<String> header = headerTexts(session);
+        for (int i = header.size() - 1; i >= 0; i--) out.add(0, new Annotation(headerOnset, header.get(i)));
         return List.copyOf(out);
     }
 
@@ -151,19 +170,52 @@ public final class SessionAnnotations {
                 || text.startsWith(PROBE) || text.startsWith(EVENT) || text.equals(EVENT.trim());
     }
 
-    private static String headerText(SessionTimeline session) {
+    /** The header as one annotation, or as numbered parts when longer than {@link #MAX_HEADER_BYTES}. */
+    private static List<String> headerTexts(SessionTimeline session) {
+        String json = headerJson(session);
+        if ((HEADER + json).getBytes(StandardCharsets.UTF_8).length <= MAX_HEADER_BYTES) return List.of(HEADER + json);
+        List<String> chunks = new ArrayList<>();
+        int from = 0;
+        while (from < json.length()) {
+            int to = from;
+            int bytes = 0;
+            while (to < json.length()) {
+                int cp = json.codePointAt(to);
+                int n = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+                if (bytes + n > MAX_PART_PAYLOAD_BYTES) break;
+                bytes += n;
+                to += Character.charCount(cp);
+            }
+            // readers may trim a text's trailing blanks: never end a part with one
+            int cut = to;
+            while (cut > from + 1 && to < json.length() && Character.isWhitespace(json.charAt(cut - 1))) cut--;
+            if (cut > from + 1 || to == json.length()) to = cut;
+            chunks.add(json.substring(from, to));
+            from = to;
+        }
+        if (chunks.size() > MAX_HEADER_PARTS) {
+            throw new IllegalArgumentException("session header of " + json.length() + " characters needs "
+                    + chunks.size() + " parts, more than " + MAX_HEADER_PARTS + " (instruments too long?)");
+        }
+        List<String> texts = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) texts.add(HEADER + (i + 1) + "/" + chunks.size() + " " + chunks.get(i));
+        return texts;
+    }
+
+    private static String headerJson(SessionTimeline session) {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = FACTORY.createGenerator(w)) {
             g.writeStartObject();
             g.writeNumberField(VERSION_FIELD, VERSION);
-            SessionJson.writeProtocol(g, session.protocol());
-            SessionJson.writeTiers(g, session.tierTable());
-            SessionJson.writeInstruments(g, session.instruments());
+            // defaults are left out to keep the header short (parsing fills them back in)
+            if (!session.protocol().equals(ProtocolDefinition.DEFAULT)) SessionJson.writeProtocol(g, session.protocol());
+            if (!session.tierTable().equals(DoseTierTable.DEFAULT)) SessionJson.writeTiers(g, session.tierTable());
+            if (!session.instruments().isEmpty()) SessionJson.writeInstruments(g, session.instruments());
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON to memory failed", e);
         }
-        return HEADER + w;
+        return w.toString();
     }
 
     // ------------------------------------------------------------------ decoding
@@ -176,24 +228,11 @@ public final class SessionAnnotations {
      */
     public static DecodedSession decode(List<Annotation> annotations) {
         List<String> warnings = new ArrayList<>();
-        int headerIndex = -1;
-        Header header = null;
-        for (int i = 0; i < annotations.size() && header == null; i++) {
-            Annotation a = annotations.get(i);
-            if (a.text().startsWith(HEADER)) {
-                try {
-                    header = parseHeader(a.text().substring(HEADER.length()));
-                    headerIndex = i;
-                } catch (RecordingFormatException | IllegalArgumentException e) {
-                    warnings.add(describe(a) + ": not a session header, kept as an annotation: " + e.getMessage());
-                }
-            }
-        }
+        boolean[] consumed = new boolean[annotations.size()];
+        Header header = findHeader(annotations, consumed, warnings);
         if (header == null) {
             return new DecodedSession(false, SessionTimeline.EMPTY, annotations, warnings);
         }
-        boolean[] consumed = new boolean[annotations.size()];
-        consumed[headerIndex] = true;
         List<Candidate<SessionPhase>> phases = new ArrayList<>();
         List<Dose> doses = new ArrayList<>();
         List<EyeStateChange> eyes = new ArrayList<>();
@@ -202,13 +241,10 @@ public final class SessionAnnotations {
         for (int i = 0; i < annotations.size(); i++) {
             Annotation a = annotations.get(i);
             String t = a.text();
-            // headers before the valid one were warned about above
-            if (i <= headerIndex && t.startsWith(HEADER)) continue;
-            if (!isSessionText(t) || !a.channel().isEmpty()) continue;
+            // header annotations were consumed or warned about by findHeader
+            if (t.startsWith(HEADER) || !isSessionText(t) || !a.channel().isEmpty()) continue;
             try {
-                if (t.startsWith(HEADER)) {
-                    throw new IllegalArgumentException("a second session header");
-                } else if (t.startsWith(PHASE)) {
+                if (t.startsWith(PHASE)) {
                     phases.add(new Candidate<>(i, parsePhase(a, header.protocol)));
                     continue; // consumed once the phase is known not to overlap
                 } else if (t.startsWith(DOSE)) {
@@ -249,6 +285,85 @@ public final class SessionAnnotations {
     }
 
     private record Candidate<T>(int index, T item) {}
+
+    /**
+     * Finds the first header that parses: a whole one, else the first complete set of parts
+     * (same part count and onset, every number once). Marks what it used in {@code consumed}
+     * and adds one warning for every other header annotation.
+     */
+    private static Header findHeader(List<Annotation> annotations, boolean[] consumed, List<String> warnings) {
+        Header header = null;
+        Map<String, List<Integer>> partSets = new LinkedHashMap<>();
+        Map<Integer, String> problems = new TreeMap<>();
+        for (int i = 0; i < annotations.size(); i++) {
+            Annotation a = annotations.get(i);
+            if (!a.text().startsWith(HEADER)) continue;
+            String payload = a.text().substring(HEADER.length());
+            Matcher part = HEADER_PART.matcher(payload);
+            if (part.matches()) {
+                partSets.computeIfAbsent(part.group(2) + "@" + a.onsetSeconds(), k -> new ArrayList<>()).add(i);
+                continue;
+            }
+            if (header != null) {
+                problems.put(i, "a second session header");
+                continue;
+            }
+            try {
+                header = parseHeader(payload);
+                consumed[i] = true;
+            } catch (RecordingFormatException | IllegalArgumentException e) {
+                problems.put(i, "not a session header: " + e.getMessage());
+            }
+        }
+        for (List<Integer> set : partSets.values()) {
+            String json = header == null ? assemble(annotations, set) : null;
+            String problem = header != null ? "part of a second session header" : json == null
+                    ? "session header part without all the others" : null;
+            if (problem == null) {
+                try {
+                    header = parseHeader(json);
+                    for (int i : set) {
+                        if (!consumed[i] && partNumberUsed(annotations, set, i)) consumed[i] = true;
+                        else problems.put(i, "a repeated session header part");
+                    }
+                    continue;
+                } catch (RecordingFormatException | IllegalArgumentException e) {
+                    problem = "not a session header: " + e.getMessage();
+                }
+            }
+            for (int i : set) problems.put(i, problem);
+        }
+        for (Map.Entry<Integer, String> p : problems.entrySet()) {
+            warnings.add(describe(annotations.get(p.getKey())) + ": kept as an annotation: " + p.getValue());
+        }
+        return header;
+    }
+
+    /** The parts of one set joined in order, or null unless every number 1..n is there. */
+    private static String assemble(List<Annotation> annotations, List<Integer> set) {
+        Map<Integer, String> byNumber = new TreeMap<>();
+        int count = -1;
+        for (int i : set) {
+            Matcher m = HEADER_PART.matcher(annotations.get(i).text().substring(HEADER.length()));
+            if (!m.matches()) return null;
+            int k = Integer.parseInt(m.group(1));
+            count = Integer.parseInt(m.group(2));
+            byNumber.putIfAbsent(k, m.group(3));
+        }
+        if (count < 1 || byNumber.size() != count || !byNumber.containsKey(1) || !byNumber.containsKey(count)) {
+            return null;
+        }
+        return String.join("", byNumber.values());
+    }
+
+    /** Whether annotation {@code i} is the first of its set with its part number. */
+    private static boolean partNumberUsed(List<Annotation> annotations, List<Integer> set, int i) {
+        String number = annotations.get(i).text().substring(HEADER.length()).split("/", 2)[0];
+        for (int j : set) {
+            if (annotations.get(j).text().substring(HEADER.length()).split("/", 2)[0].equals(number)) return j == i;
+        }
+        return false;
+    }
 
     private record Header(ProtocolDefinition protocol, DoseTierTable tiers, Map<String, String> instruments) {}
 
@@ -335,12 +450,15 @@ public final class SessionAnnotations {
 
     // ------------------------------------------------------------------ free-text escapes
 
-    /** Control characters as {@code \}{@code uXXXX}, backslash doubled; everything else as is. */
+    /**
+     * Control characters as {@code \}{@code uXXXX}, backslash doubled, a trailing blank as
+     * {@code \}{@code u0020} (readers may trim it); everything else as is.
+     */
     static String escape(String s) {
         StringBuilder b = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean special = c < 0x20 || c == 0x7F || c == '\\';
+            boolean special = c < 0x20 || c == 0x7F || c == '\\' || (c == ' ' && i == s.length() - 1);
             if (special && b == null) b = new StringBuilder(s.length() + 8).append(s, 0, i);
             if (b != null) {
                 if (c == '\\') b.append("\\\\");

@@ -48,10 +48,7 @@ class SessionAnnotationsTest {
     @Test
     void textsReadAsDocumented() {
         List<String> texts = SessionAnnotations.encode(SessionSamples.simple()).stream().map(Annotation::text).toList();
-        assertEquals("SESSION {\"liminal_session\":1,\"protocol\":{\"name\":\"default\",\"phases\":[\"BASELINE\","
-                + "\"INFUSION\",\"EMERGENCE\",\"RECOVERY\"]},\"doseTiers\":[{\"name\":\"LOW\",\"lowMgPerKg\":0.25,"
-                + "\"highMgPerKg\":0.5},{\"name\":\"MODERATE\",\"lowMgPerKg\":0.5,\"highMgPerKg\":1.0},{\"name\":\"HIGH\","
-                + "\"lowMgPerKg\":1.0,\"highMgPerKg\":2.0}],\"instruments\":{\"CADSS\":\"34\"}}", texts.get(0));
+        assertEquals("SESSION {\"liminal_session\":1,\"instruments\":{\"CADSS\":\"34\"}}", texts.get(0));
         assertEquals(List.of("PHASE BASELINE", "EYES CLOSED", "PHASE INFUSION",
                 "DOSE 0.5 mg/kg IV RACEMIC_KETAMINE total=35 mg weight=70 kg infusion=2400 s tier=MODERATE",
                 "PROBE dissociation rating=40 latency=3.2 s", "PROBE anxiety unanswered", "EVENT out of body now"),
@@ -89,7 +86,7 @@ class SessionAnnotationsTest {
         SessionTimeline onlyProtocol = new SessionTimeline(new ProtocolDefinition("p", List.of("A")), List.of(),
                 List.of(), SessionSamples.rich().tierTable(), List.of(), List.of(), List.of(), java.util.Map.of());
         List<Annotation> encoded = SessionAnnotations.encode(onlyProtocol);
-        assertEquals(1, encoded.size());
+        assertTrue(encoded.stream().allMatch(a -> a.text().startsWith(SessionAnnotations.HEADER)), encoded.toString());
         assertEquals(onlyProtocol, SessionAnnotations.decode(encoded).session());
     }
 
@@ -166,5 +163,69 @@ class SessionAnnotationsTest {
         }
         assertEquals("C:\\x", SessionAnnotations.unescape("C:\\x"));
         assertEquals("\u0014", SessionAnnotations.unescape("\\u0014"));
+    }
+
+    private static SessionTimeline withLongInstruments() {
+        SessionTimeline rich = SessionSamples.rich();
+        java.util.Map<String, String> instruments = new java.util.HashMap<>(rich.instruments());
+        instruments.put("11D-ASC items", "item %d: ü ".repeat(40).formatted(java.util.stream.IntStream.range(0, 40)
+                .boxed().toArray()) + "🙂 ");
+        return new SessionTimeline(rich.protocol(), rich.phases(), rich.doses(), rich.tierTable(), rich.eyeStates(),
+                rich.probes(), rich.events(), instruments);
+    }
+
+    @Test
+    void longHeaderIsSplitIntoNumberedPartsThatRoundTripInAnyOrder() {
+        SessionTimeline s = withLongInstruments();
+        List<Annotation> encoded = SessionAnnotations.encode(s);
+        List<Annotation> parts = encoded.stream().filter(a -> a.text().startsWith(SessionAnnotations.HEADER)).toList();
+        assertTrue(parts.size() > 3, "parts: " + parts.size());
+        for (int i = 0; i < parts.size(); i++) {
+            String t = parts.get(i).text();
+            assertTrue(t.startsWith("SESSION " + (i + 1) + "/" + parts.size() + " "), t);
+            assertTrue(t.getBytes(StandardCharsets.UTF_8).length <= SessionAnnotations.MAX_HEADER_BYTES, t);
+            assertFalse(Character.isWhitespace(t.charAt(t.length() - 1)), "no trailing blank: '" + t + "'");
+            assertEquals(parts.get(0).onsetSeconds(), parts.get(i).onsetSeconds());
+        }
+        List<Annotation> shuffled = new ArrayList<>(encoded);
+        Collections.shuffle(shuffled, new Random(SHUFFLE_SEED));
+        DecodedSession d = SessionAnnotations.decode(shuffled);
+        assertEquals(List.of(), d.warnings());
+        assertEquals(s, d.session());
+    }
+
+    @Test
+    void missingHeaderPartMeansNoSessionAndAWarningPerPart() {
+        List<Annotation> encoded = new ArrayList<>(SessionAnnotations.encode(withLongInstruments()));
+        encoded.removeIf(a -> a.text().startsWith("SESSION 2/"));
+        long parts = encoded.stream().filter(a -> a.text().startsWith(SessionAnnotations.HEADER)).count();
+        DecodedSession d = SessionAnnotations.decode(encoded);
+        assertFalse(d.present());
+        assertEquals(encoded, d.annotations());
+        assertEquals(parts, d.warnings().size());
+        assertTrue(d.warnings().get(0).contains("without all the others"), d.warnings().get(0));
+    }
+
+    @Test
+    void repeatedHeaderPartIsKeptAsAnAnnotation() {
+        List<Annotation> encoded = new ArrayList<>(SessionAnnotations.encode(withLongInstruments()));
+        Annotation first = encoded.get(0);
+        encoded.add(first);
+        DecodedSession d = SessionAnnotations.decode(encoded);
+        assertEquals(withLongInstruments(), d.session());
+        assertEquals(List.of(first), d.annotations());
+        assertEquals(1, d.warnings().size());
+    }
+
+    @Test
+    void trailingBlanksAndEmptyTextsSurviveReadersThatTrim() {
+        SessionTimeline s = new SessionTimeline(ProtocolDefinition.DEFAULT, List.of(), List.of(),
+                SessionSamples.simple().tierTable(), List.of(), List.of(),
+                List.of(new dev.liminal.core.session.EventReport(1, "falling "), new dev.liminal.core.session.EventReport(2, "")),
+                java.util.Map.of());
+        List<Annotation> trimmed = SessionAnnotations.encode(s).stream()
+                .map(a -> new Annotation(a.onsetSeconds(), a.durationSeconds(), a.text().strip(), a.channel())).toList();
+        assertEquals(List.of("EVENT falling\\u0020", "EVENT"), trimmed.subList(1, 3).stream().map(Annotation::text).toList());
+        assertEquals(s, SessionAnnotations.decode(trimmed).session());
     }
 }
