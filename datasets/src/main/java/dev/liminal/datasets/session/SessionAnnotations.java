@@ -42,7 +42,8 @@ import java.util.regex.Pattern;
  *       <td>{@code SESSION {"liminal_session":1,"protocol":...,"doseTiers":[...],"instruments":{...}}};
  *       beyond {@link #MAX_HEADER_BYTES} split into {@code SESSION 1/3 {"liminal...},
  *       {@code SESSION 2/3 ...}, {@code SESSION 3/3 ...}</td></tr>
- *   <tr><td>phase</td><td>start</td><td>end - start; none while open</td><td>{@code PHASE BASELINE}</td></tr>
+ *   <tr><td>phase</td><td>start</td><td>end - start; none while open</td>
+ *       <td>{@code PHASE BASELINE end=600}; {@code PHASE RECOVERY} while open</td></tr>
  *   <tr><td>dose</td><td>start</td><td>infusion, none for a bolus</td>
  *       <td>{@code DOSE 0.5 mg/kg IV RACEMIC_KETAMINE total=35 mg weight=70 kg infusion=2400 s tier=MODERATE}</td></tr>
  *   <tr><td>eye state</td><td>change</td><td>none</td><td>{@code EYES CLOSED}</td></tr>
@@ -52,11 +53,18 @@ import java.util.regex.Pattern;
  *       ({@code EVENT} alone for an empty text)</td></tr>
  * </table>
  *
- * <p>Numbers are the shortest decimals that parse back to the same {@code double}; a phase's
- * duration is chosen so that {@code onset + duration} gives its end bit for bit. Where no
- * {@code double} duration can (a start far below 0 and an end near 0), the text names the end:
- * {@code PHASE PREPARATION end=0.30000000000000004}; a phase name is looked up in the protocol
- * before this suffix is considered, so names containing {@code " end="} stay unambiguous. The header
+ * <p>Numbers are the shortest decimals that parse back to the same {@code double}. Every value
+ * but the times is in the text, so formats without durations (XDF markers) lose nothing: a
+ * phase's end is written as {@code end=}, and its duration field is only for viewers (chosen so
+ * that {@code onset + duration} gives the end where a {@code double} can). A phase name is
+ * looked up in the protocol before an {@code end=} suffix is considered, so names containing
+ * {@code " end="} stay unambiguous.
+ *
+ * <p><b>Time resolution.</b> Times are the annotations' onsets, so they are as exact as the
+ * format keeps them: exactly in memory and XDF, to 100 ns in EDF+ files (EDFlib and Liminal
+ * write 7 decimals). Phases that touched may then overlap by such a rounding; decoding lets a
+ * phase end where the next one starts when they overlap by at most
+ * {@value #PHASE_TOUCH_TOLERANCE_SECONDS} s, and never reports that as a problem. The header
  * carries what has no time (protocol, tier table, retrospective instruments) as compact JSON,
  * leaving out the default protocol, the default tier table and empty instruments.
  * The {@code tier=} of a dose is for the reader only: decoding derives the tier from the table.
@@ -107,6 +115,11 @@ public final class SessionAnnotations {
             + " mg weight=" + NUMBER + " kg infusion=" + NUMBER + " s(?: tier=(.+))?", Pattern.DOTALL);
     private static final Pattern ANSWERED_PROBE = Pattern.compile("PROBE (.+) rating=" + NUMBER + " latency="
             + NUMBER + " s", Pattern.DOTALL);
+    /**
+     * Largest overlap of consecutive phases taken as touching, seconds: ten times the 100 ns
+     * to which EDF+ writers round onsets (EDFlib, Liminal's EdfWriter: 7 decimals).
+     */
+    public static final double PHASE_TOUCH_TOLERANCE_SECONDS = 1e-6;
     /** Marks a phase's explicit end; phase names are matched against the protocol first. */
     private static final String END = " end=";
     private static final Pattern PHASE_WITH_END = Pattern.compile("(.+)" + END + NUMBER, Pattern.DOTALL);
@@ -128,10 +141,9 @@ public final class SessionAnnotations {
             if (Double.isFinite(p.endSeconds())) {
                 duration = DecimalText.exactSpan(p.startSeconds(), p.endSeconds());
                 String withEnd = p.name() + END + num(p.endSeconds());
-                // no double duration reaches the end from this start (large negative start): say it
-                if (p.startSeconds() + duration != p.endSeconds() && !session.protocol().phaseNames().contains(withEnd)) {
-                    text = PHASE + escape(withEnd);
-                }
+                // a protocol holding both "X" and "X end=5" (absurd but legal) keeps the plain name
+                // and relies on the duration field
+                if (!session.protocol().phaseNames().contains(withEnd)) text = PHASE + escape(withEnd);
             }
             out.add(new Annotation(p.startSeconds(), duration, text, ""));
         }
@@ -267,6 +279,13 @@ public final class SessionAnnotations {
                 .thenComparingDouble(c -> c.item.endSeconds()).thenComparing(c -> c.item.name()));
         for (Candidate<SessionPhase> c : phases) {
             SessionPhase last = accepted.isEmpty() ? null : accepted.get(accepted.size() - 1);
+            if (last != null && c.item.startSeconds() < last.endSeconds()
+                    && last.endSeconds() - c.item.startSeconds() <= PHASE_TOUCH_TOLERANCE_SECONDS
+                    && c.item.startSeconds() >= last.startSeconds()) {
+                // meant to touch; a format's time rounding made them overlap (see class comment)
+                accepted.set(accepted.size() - 1, new SessionPhase(last.name(), last.startSeconds(), c.item.startSeconds()));
+                last = accepted.get(accepted.size() - 1);
+            }
             if (last != null && c.item.startSeconds() < last.endSeconds()) {
                 warnings.add(describe(annotations.get(c.index)) + ": kept as an annotation: overlaps phase "
                         + last.name() + " ending at " + last.endSeconds() + " s");
@@ -396,7 +415,11 @@ public final class SessionAnnotations {
             name = explicit.group(1);
             end = number(explicit.group(2), "end");
         }
-        return new SessionPhase(name, a.onsetSeconds(), end);
+        double start = a.onsetSeconds();
+        if (end < start && start - end <= PHASE_TOUCH_TOLERANCE_SECONDS) {
+            end = start; // a zero-length phase whose onset was rounded up by the format
+        }
+        return new SessionPhase(name, start, end);
     }
 
     private static Dose parseDose(Annotation a, DoseTierTable tiers, List<String> warnings) {

@@ -49,7 +49,7 @@ class SessionAnnotationsTest {
     void textsReadAsDocumented() {
         List<String> texts = SessionAnnotations.encode(SessionSamples.simple()).stream().map(Annotation::text).toList();
         assertEquals("SESSION {\"liminal_session\":1,\"instruments\":{\"CADSS\":\"34\"}}", texts.get(0));
-        assertEquals(List.of("PHASE BASELINE", "EYES CLOSED", "PHASE INFUSION",
+        assertEquals(List.of("PHASE BASELINE end=600", "EYES CLOSED", "PHASE INFUSION end=3000",
                 "DOSE 0.5 mg/kg IV RACEMIC_KETAMINE total=35 mg weight=70 kg infusion=2400 s tier=MODERATE",
                 "PROBE dissociation rating=40 latency=3.2 s", "PROBE anxiety unanswered", "EVENT out of body now"),
                 texts.subList(1, texts.size()));
@@ -58,7 +58,7 @@ class SessionAnnotationsTest {
     @Test
     void intervalsCarryDurationsAndPointsNone() {
         List<Annotation> a = SessionAnnotations.encode(SessionSamples.simple());
-        Annotation baseline = a.stream().filter(x -> x.text().equals("PHASE BASELINE")).findFirst().orElseThrow();
+        Annotation baseline = a.stream().filter(x -> x.text().equals("PHASE BASELINE end=600")).findFirst().orElseThrow();
         assertEquals(0.0, baseline.onsetSeconds());
         assertEquals(600.0, baseline.durationSeconds());
         Annotation dose = a.stream().filter(x -> x.text().startsWith("DOSE")).findFirst().orElseThrow();
@@ -227,5 +227,53 @@ class SessionAnnotationsTest {
                 .map(a -> new Annotation(a.onsetSeconds(), a.durationSeconds(), a.text().strip(), a.channel())).toList();
         assertEquals(List.of("EVENT falling\\u0020", "EVENT"), trimmed.subList(1, 3).stream().map(Annotation::text).toList());
         assertEquals(s, SessionAnnotations.decode(trimmed).session());
+    }
+
+    @Test
+    void formatsWithoutDurationsLoseNothing() {
+        // XDF markers keep text and onset only
+        List<Annotation> markers = SessionAnnotations.encode(SessionSamples.rich()).stream()
+                .map(a -> new Annotation(a.onsetSeconds(), a.text())).toList();
+        DecodedSession d = SessionAnnotations.decode(markers);
+        assertEquals(List.of(), d.warnings());
+        assertEquals(SessionSamples.rich(), d.session());
+    }
+
+    /** EDF+ writers keep onsets and durations to 7 decimals (100 ns). */
+    private static final double EDF_RESOLUTION_SECONDS = 1e-7;
+
+    private static double edfRounded(double seconds) {
+        return Double.isNaN(seconds) ? seconds : new java.math.BigDecimal(seconds)
+                .setScale(7, java.math.RoundingMode.HALF_UP).doubleValue();
+    }
+
+    @Test
+    void timesRoundedByAnEdfWriterKeepTheStructureWithoutWarnings() {
+        // phases that touch at times needing more than 7 decimals (sample clock of 256 Hz)
+        SessionTimeline s = new SessionTimeline(ProtocolDefinition.DEFAULT, List.of(
+                new dev.liminal.core.session.SessionPhase("BASELINE", 77 / 256.0, 154 / 256.0),
+                new dev.liminal.core.session.SessionPhase("INFUSION", 154 / 256.0, 0.1 + 0.2 + 1),
+                new dev.liminal.core.session.SessionPhase("EMERGENCE", 0.1 + 0.2 + 1, 0.1 + 0.2 + 1),
+                new dev.liminal.core.session.SessionPhase("RECOVERY", 0.1 + 0.2 + 1, Double.POSITIVE_INFINITY)),
+                List.of(), SessionSamples.simple().tierTable(), List.of(), SessionSamples.rich().probes(),
+                SessionSamples.rich().events(), java.util.Map.of());
+        List<Annotation> rounded = SessionAnnotations.encode(s).stream().map(a -> new Annotation(
+                edfRounded(a.onsetSeconds()), edfRounded(a.durationSeconds()), a.text(), a.channel())).toList();
+        DecodedSession d = SessionAnnotations.decode(rounded);
+        assertEquals(List.of(), d.warnings());
+        SessionAssertions.assertSameUpToTimes(s, d.session(), EDF_RESOLUTION_SECONDS);
+        SessionAssertions.assertSameUpToTimes(SessionSamples.rich(),
+                SessionAnnotations.decode(SessionAnnotations.encode(SessionSamples.rich()).stream().map(a -> new Annotation(
+                        edfRounded(a.onsetSeconds()), edfRounded(a.durationSeconds()), a.text(), a.channel())).toList())
+                        .session(), EDF_RESOLUTION_SECONDS);
+    }
+
+    @Test
+    void realOverlapsBeyondTheToleranceAreStillReported() {
+        List<Annotation> in = new ArrayList<>(SessionAnnotations.encode(SessionSamples.simple()));
+        in.add(new Annotation(600 - 2 * SessionAnnotations.PHASE_TOUCH_TOLERANCE_SECONDS, "PHASE EMERGENCE end=700"));
+        DecodedSession d = SessionAnnotations.decode(in);
+        assertEquals(1, d.warnings().size(), d.warnings().toString());
+        assertTrue(d.warnings().get(0).contains("overlaps phase BASELINE"), d.warnings().get(0));
     }
 }
