@@ -1,5 +1,10 @@
 package dev.liminal.datasets.session;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.liminal.core.Annotation;
 import dev.liminal.core.session.Dose;
 import dev.liminal.core.session.DoseTier;
@@ -15,7 +20,9 @@ import dev.liminal.core.session.SessionPhase;
 import dev.liminal.core.session.SessionTimeline;
 import dev.liminal.datasets.RecordingFormatException;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -24,6 +31,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -136,6 +144,79 @@ public final class EventsTsv {
             out.append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The BIDS {@code *_events.json} that describes the columns (LongName, Description, Units,
+     * Levels), as stable pretty JSON in UTF-8. BIDS recommends it for columns beyond onset and
+     * duration.
+     */
+    public static byte[] columnsJson() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+            g.writeStartObject();
+            column(g, "onset", "Onset", "Time of the event on the recording's time axis (the session clock).", "s", null);
+            column(g, "duration", "Duration", "Length of the event; a dose's infusion time (0 for a bolus); n/a for "
+                    + "points, phases still running and probes.", "s", null);
+            Map<String, String> types = new LinkedHashMap<>();
+            types.put(PHASE, "a protocol phase (value: phase name)");
+            types.put(DOSE, "a ketamine dose (value: dose tier)");
+            types.put(EYES, "the eye state from this time on (value: OPEN or CLOSED)");
+            types.put(PROBE, "a visual-analogue-scale probe (value: prompt)");
+            types.put(EVENT, "the participant's report of a phenomenon (value: text)");
+            types.put(ANNOTATION, "any other annotation of the recording (value: text)");
+            column(g, "trial_type", "Event category", "What the row describes.", null, types);
+            column(g, "value", "Value", "Phase name, dose tier, eye state, probe prompt, event text or annotation text.",
+                    null, null);
+            column(g, "phase", "Protocol phase", "The phase holding the onset (protocol in *_session.json).", null, null);
+            column(g, "rating", "Probe rating", "The answer to a probe on a 0-100 visual analogue scale; n/a when "
+                    + "unanswered.", null, null);
+            column(g, "response_time", "Response time", "Time from a probe's prompt to its answer.", "s", null);
+            column(g, "dose_mg_per_kg", "Dose per body weight", "Amount of the dose per kilogram of body weight.",
+                    "mg/kg", null);
+            column(g, "dose_total_mg", "Total dose", "Total amount of the dose.", "mg", null);
+            column(g, "body_weight_kg", "Body weight", "The participant's body weight for the dose.", "kg", null);
+            column(g, "route", "Route", "Route of administration.", null, levels(Route.values()));
+            column(g, "formulation", "Formulation", "The drug given.", null, levels(Formulation.values()));
+            column(g, "tier", "Dose tier", "The dose's tier by the session's tier table (in *_session.json).", null,
+                    null);
+            column(g, "channel", "Channel", "The channel an annotation applies to; n/a for the whole recording.", null,
+                    null);
+            g.writeEndObject();
+            g.flush();
+            out.write('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON to memory failed", e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Writes {@link #columnsJson} to {@code file}, replacing it. */
+    public static void writeColumns(Path file) throws IOException {
+        SidecarFiles.writeAtomically(file, columnsJson());
+    }
+
+    /** One column's description; {@code units} and {@code levels} may be null. */
+    private static void column(JsonGenerator g, String name, String longName, String description, String units,
+                               Map<String, String> levels) throws IOException {
+        g.writeObjectFieldStart(name);
+        g.writeStringField("LongName", longName);
+        g.writeStringField("Description", description);
+        if (units != null) g.writeStringField("Units", units);
+        if (levels != null) {
+            g.writeObjectFieldStart("Levels");
+            for (Map.Entry<String, String> e : levels.entrySet()) g.writeStringField(e.getKey(), e.getValue());
+            g.writeEndObject();
+        }
+        g.writeEndObject();
+    }
+
+    private static Map<String, String> levels(Enum<?>[] values) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (Enum<?> v : values) m.put(v.name(), v.name());
+        return m;
     }
 
     /** Writes {@link #toTsv} to {@code file} in UTF-8, replacing it. */

@@ -13,14 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The three sidecars of a recording, side by side with it: {@code *_events.tsv} and
- * {@code *_eeg.json} (BIDS) and {@code *_session.json} (Liminal).
+ * The sidecars of a recording, side by side with it: {@code *_events.tsv} with its column
+ * descriptions {@code *_events.json}, {@code *_eeg.json} (BIDS) and {@code *_session.json}
+ * (Liminal).
  *
  * <p><b>Naming.</b> A BIDS name keeps its entities and swaps the {@code _eeg} suffix:
  * {@code sub-01_ses-1_task-ketamine_eeg.edf} has {@code sub-01_ses-1_task-ketamine_events.tsv},
- * {@code ..._eeg.json} and {@code ..._session.json}. Any other name appends the suffixes to its
- * base name: {@code night1.bdf} has {@code night1_events.tsv}, {@code night1_eeg.json},
- * {@code night1_session.json}. (BIDS inheritance from parent folders is not applied.)
+ * {@code ..._events.json}, {@code ..._eeg.json} and {@code ..._session.json}. Any other name
+ * appends the suffixes to its base name: {@code night1.bdf} has {@code night1_events.tsv},
+ * {@code night1_events.json}, {@code night1_eeg.json}, {@code night1_session.json}. (BIDS inheritance from parent folders is not applied.)
  *
  * <p><b>Which wins.</b> {@code *_session.json} holds the whole session; {@code *_events.tsv}
  * repeats its timed items for BIDS tools. When reading, the session comes from
@@ -39,8 +40,8 @@ public final class Sidecars {
     public static SidecarPaths of(Path recording) {
         String base = base(recording);
         Path dir = recording.toAbsolutePath().getParent();
-        return new SidecarPaths(dir.resolve(base + "_events.tsv"), dir.resolve(base + "_eeg.json"),
-                dir.resolve(base + "_session.json"));
+        return new SidecarPaths(dir.resolve(base + "_events.tsv"), dir.resolve(base + "_events.json"),
+                dir.resolve(base + "_eeg.json"), dir.resolve(base + "_session.json"));
     }
 
     /** The BIDS task of a recording's name ({@code task-ketamine} gives {@code "ketamine"}), or {@code "n/a"}. */
@@ -50,7 +51,7 @@ public final class Sidecars {
     }
 
     /**
-     * Writes all three sidecars of a recording, replacing existing ones.
+     * Writes all four sidecars of a recording, replacing existing ones.
      *
      * @param recording the recording the sidecars belong to (names them; not read)
      * @param info      the recording's description, with its plain annotations and its session
@@ -60,6 +61,7 @@ public final class Sidecars {
         SidecarPaths paths = of(recording);
         SessionJson.write(info.session(), paths.session());
         EventsTsv.write(paths.events(), info.annotations(), info.session());
+        EventsTsv.writeColumns(paths.eventColumns());
         EegJson.write(info, taskName(recording), paths.eegJson());
         return paths;
     }

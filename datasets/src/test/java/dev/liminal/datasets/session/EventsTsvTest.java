@@ -167,6 +167,21 @@ class EventsTsvTest {
         assertEquals("n\\/a", EventsTsv.text("n/a"));
     }
 
+    @Test
+    void columnsJsonDescribesEveryColumnWithUnitsWhereTheyApply() throws IOException {
+        Path file = dir.resolve("c_events.json");
+        EventsTsv.writeColumns(file);
+        Map<String, Object> columns = EegJson.read(file);
+        assertEquals(EventsTsv.COLUMNS, List.copyOf(columns.keySet()));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> response = (Map<String, Object>) columns.get("response_time");
+        assertEquals("s", response.get("Units"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> trialType = (Map<String, Object>) columns.get("trial_type");
+        assertEquals(List.of("phase", "dose", "eyes", "probe", "event_report", "annotation"),
+                List.copyOf(((Map<?, ?>) trialType.get("Levels")).keySet()));
+    }
+
     private RecordingFormatException assertBad(String text) {
         Path file = dir.resolve("bad_events.tsv");
         try {

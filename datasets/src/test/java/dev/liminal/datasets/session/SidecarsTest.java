@@ -25,6 +25,7 @@ class SidecarsTest {
     void bidsNamesSwapTheEegSuffix() {
         SidecarPaths p = Sidecars.of(dir.resolve("sub-01_ses-1_task-ketamine_eeg.edf"));
         assertEquals(dir.resolve("sub-01_ses-1_task-ketamine_events.tsv"), p.events());
+        assertEquals(dir.resolve("sub-01_ses-1_task-ketamine_events.json"), p.eventColumns());
         assertEquals(dir.resolve("sub-01_ses-1_task-ketamine_eeg.json"), p.eegJson());
         assertEquals(dir.resolve("sub-01_ses-1_task-ketamine_session.json"), p.session());
         assertEquals("ketamine", Sidecars.taskName(dir.resolve("sub-01_ses-1_task-ketamine_run-2_eeg.bdf")));
@@ -48,7 +49,8 @@ class SidecarsTest {
         List<Annotation> plain = List.of(new Annotation(3, "note"));
         RecordingInfo info = RecordingSamples.eeg(plain, SessionSamples.rich()).info();
         SidecarPaths p = Sidecars.write(recording, info);
-        assertTrue(Files.isRegularFile(p.events()) && Files.isRegularFile(p.eegJson()) && Files.isRegularFile(p.session()));
+        assertTrue(Files.isRegularFile(p.events()) && Files.isRegularFile(p.eegJson()) && Files.isRegularFile(p.session())
+                && Files.isRegularFile(p.eventColumns()));
         assertEquals("ketamine", EegJson.read(p.eegJson()).get("TaskName"));
         SidecarContent c = Sidecars.read(recording).orElseThrow();
         assertTrue(c.hasSession());
