@@ -124,8 +124,8 @@ public final class Recordings {
 
     /**
      * Attaches a session to an existing recording by writing its sidecars ({@link Sidecars}):
-     * {@code *_session.json}, {@code *_events.tsv} (with the recording's own annotations) and
-     * {@code *_eeg.json}. The recording itself is not modified; existing sidecars are replaced.
+     * {@code *_session.json}, {@code *_events.tsv} (with the recording's own annotations),
+     * {@code *_events.json} and {@code *_eeg.json}. The recording itself is not modified; existing sidecars are replaced.
      *
      * @return where the sidecars were written
      */
