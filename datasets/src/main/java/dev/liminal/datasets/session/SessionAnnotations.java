@@ -23,6 +23,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,10 @@ import java.util.regex.Pattern;
  * {@code \}{@code uXXXX} and a backslash as two; the JSON header escapes them the JSON way.
  * So no text holds bytes 0, 20 or 21 in UTF-8, and every text is one line.
  *
- * <p><b>Decoding</b> only starts when a {@code SESSION} header is present, so files from other
+ * <p><b>Decoding</b> takes a session annotation repeated with the same text within
+ * {@value #PHASE_TOUCH_TOLERANCE_SECONDS} s once (converters may store a marker stream's
+ * markers both as annotations and as the stream). It only starts when a {@code SESSION} header
+ * is present, so files from other
  * software with annotations that happen to read "EYES CLOSED" keep them as plain annotations.
  * An item that cannot be decoded (bad number, phase not in the protocol, overlapping phases,
  * invalid dose) stays a plain annotation with a warning; decoding never throws.
@@ -240,6 +244,40 @@ public final class SessionAnnotations {
      */
     public static DecodedSession decode(List<Annotation> annotations) {
         List<String> warnings = new ArrayList<>();
+        boolean[] duplicate = duplicates(annotations);
+        List<Annotation> unique = new ArrayList<>();
+        for (int i = 0; i < annotations.size(); i++) {
+            if (!duplicate[i]) unique.add(annotations.get(i));
+        }
+        DecodedSession d = decodeUnique(unique, warnings);
+        // without a header nothing is session metadata, repeated or not
+        return d.present() ? d : new DecodedSession(false, SessionTimeline.EMPTY, annotations, d.warnings());
+    }
+
+    /**
+     * Marks session annotations that repeat an earlier one (same text, onsets within
+     * {@link #PHASE_TOUCH_TOLERANCE_SECONDS}): a converter that writes both a recording's
+     * annotations and the marker stream they came from (XDF to EDF+) stores each twice.
+     */
+    private static boolean[] duplicates(List<Annotation> annotations) {
+        boolean[] duplicate = new boolean[annotations.size()];
+        Map<String, List<Double>> seen = new HashMap<>();
+        for (int i = 0; i < annotations.size(); i++) {
+            Annotation a = annotations.get(i);
+            if (!isSessionText(a.text()) || !a.channel().isEmpty()) continue;
+            List<Double> onsets = seen.computeIfAbsent(a.text(), k -> new ArrayList<>());
+            for (double t : onsets) {
+                if (Math.abs(t - a.onsetSeconds()) <= PHASE_TOUCH_TOLERANCE_SECONDS) {
+                    duplicate[i] = true;
+                    break;
+                }
+            }
+            if (!duplicate[i]) onsets.add(a.onsetSeconds());
+        }
+        return duplicate;
+    }
+
+    private static DecodedSession decodeUnique(List<Annotation> annotations, List<String> warnings) {
         boolean[] consumed = new boolean[annotations.size()];
         Header header = findHeader(annotations, consumed, warnings);
         if (header == null) {

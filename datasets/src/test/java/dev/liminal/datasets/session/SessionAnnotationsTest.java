@@ -207,9 +207,10 @@ class SessionAnnotationsTest {
     }
 
     @Test
-    void repeatedHeaderPartIsKeptAsAnAnnotation() {
+    void differingRepeatOfAHeaderPartIsKeptAsAnAnnotation() {
         List<Annotation> encoded = new ArrayList<>(SessionAnnotations.encode(withLongInstruments()));
-        Annotation first = encoded.get(0);
+        String prefix = encoded.get(0).text().substring(0, encoded.get(0).text().indexOf(' ', "SESSION ".length()) + 1);
+        Annotation first = new Annotation(encoded.get(0).onsetSeconds(), prefix + "{\"other\":1}");
         encoded.add(first);
         DecodedSession d = SessionAnnotations.decode(encoded);
         assertEquals(withLongInstruments(), d.session());
@@ -275,5 +276,26 @@ class SessionAnnotationsTest {
         DecodedSession d = SessionAnnotations.decode(in);
         assertEquals(1, d.warnings().size(), d.warnings().toString());
         assertTrue(d.warnings().get(0).contains("overlaps phase BASELINE"), d.warnings().get(0));
+    }
+
+    @Test
+    void sessionAnnotationsStoredTwiceCountOnce() {
+        List<Annotation> once = SessionAnnotations.encode(SessionSamples.rich());
+        List<Annotation> twice = new ArrayList<>(once);
+        for (Annotation a : once) {
+            twice.add(new Annotation(a.onsetSeconds() + SessionAnnotations.PHASE_TOUCH_TOLERANCE_SECONDS / 2, a.text()));
+        }
+        twice.add(new Annotation(5, "plain"));
+        twice.add(new Annotation(5, "plain"));
+        DecodedSession d = SessionAnnotations.decode(twice);
+        assertEquals(List.of(), d.warnings());
+        assertEquals(SessionSamples.rich(), d.session());
+        assertEquals(List.of(new Annotation(5, "plain"), new Annotation(5, "plain")), d.annotations());
+    }
+
+    @Test
+    void withoutHeaderRepeatedSessionLookingTextsAreAllKept() {
+        List<Annotation> foreign = List.of(new Annotation(1, "EYES CLOSED"), new Annotation(1, "EYES CLOSED"));
+        assertEquals(foreign, SessionAnnotations.decode(foreign).annotations());
     }
 }
