@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  *       beyond {@link #MAX_HEADER_BYTES} split into {@code SESSION 1/3 {"liminal...},
  *       {@code SESSION 2/3 ...}, {@code SESSION 3/3 ...}</td></tr>
  *   <tr><td>phase</td><td>start</td><td>end - start; none while open</td>
- *       <td>{@code PHASE BASELINE end=600}; {@code PHASE RECOVERY} while open</td></tr>
+ *       <td>{@code PHASE BASELINE end=600}; {@code PHASE RECOVERY end=open} while running</td></tr>
  *   <tr><td>dose</td><td>start</td><td>infusion, none for a bolus</td>
  *       <td>{@code DOSE 0.5 mg/kg IV RACEMIC_KETAMINE total=35 mg weight=70 kg infusion=2400 s tier=MODERATE}</td></tr>
  *   <tr><td>eye state</td><td>change</td><td>none</td><td>{@code EYES CLOSED}</td></tr>
@@ -55,8 +55,9 @@ import java.util.regex.Pattern;
  * </table>
  *
  * <p>Numbers are the shortest decimals that parse back to the same {@code double}. Every value
- * but the times is in the text, so formats without durations (XDF markers) lose nothing: a
- * phase's end is written as {@code end=}, and its duration field is only for viewers (chosen so
+ * but the times is in the text, so formats and readers without durations (XDF markers; MNE,
+ * which reads a missing duration as 0) lose nothing: a phase's end is written as {@code end=},
+ * and its duration field is only for viewers (chosen so
  * that {@code onset + duration} gives the end where a {@code double} can). A phase name is
  * looked up in the protocol before an {@code end=} suffix is considered, so names containing
  * {@code " end="} stay unambiguous.
@@ -124,6 +125,8 @@ public final class SessionAnnotations {
      * to which EDF+ writers round onsets (EDFlib, Liminal's EdfWriter: 7 decimals).
      */
     public static final double PHASE_TOUCH_TOLERANCE_SECONDS = 1e-6;
+    /** The end of a phase still running. */
+    private static final String OPEN_END = "open";
     /** Marks a phase's explicit end; phase names are matched against the protocol first. */
     private static final String END = " end=";
     private static final Pattern PHASE_WITH_END = Pattern.compile("(.+)" + END + NUMBER, Pattern.DOTALL);
@@ -140,15 +143,12 @@ public final class SessionAnnotations {
         if (session.equals(SessionTimeline.EMPTY)) return List.of();
         List<Annotation> out = new ArrayList<>();
         for (SessionPhase p : session.phases()) {
-            String text = PHASE + escape(p.name());
-            double duration = Double.NaN;
-            if (Double.isFinite(p.endSeconds())) {
-                duration = DecimalText.exactSpan(p.startSeconds(), p.endSeconds());
-                String withEnd = p.name() + END + num(p.endSeconds());
-                // a protocol holding both "X" and "X end=5" (absurd but legal) keeps the plain name
-                // and relies on the duration field
-                if (!session.protocol().phaseNames().contains(withEnd)) text = PHASE + escape(withEnd);
-            }
+            boolean open = Double.isInfinite(p.endSeconds());
+            double duration = open ? Double.NaN : DecimalText.exactSpan(p.startSeconds(), p.endSeconds());
+            String withEnd = p.name() + END + (open ? OPEN_END : num(p.endSeconds()));
+            // a protocol holding both "X" and "X end=5" (absurd but legal) keeps the plain name
+            // and relies on the duration field
+            String text = PHASE + escape(session.protocol().phaseNames().contains(withEnd) ? p.name() : withEnd);
             out.add(new Annotation(p.startSeconds(), duration, text, ""));
         }
         for (Dose d : session.doses()) {
@@ -451,7 +451,7 @@ public final class SessionAnnotations {
                         + protocol.phaseNames());
             }
             name = explicit.group(1);
-            end = number(explicit.group(2), "end");
+            end = explicit.group(2).equals(OPEN_END) ? Double.POSITIVE_INFINITY : number(explicit.group(2), "end");
         }
         double start = a.onsetSeconds();
         if (end < start && start - end <= PHASE_TOUCH_TOLERANCE_SECONDS) {

@@ -77,4 +77,27 @@ public final class SessionSamples {
                         new ProbeResponse("anxiety", 1200, Double.NaN, Double.NaN)),
                 List.of(new EventReport(1500, "out of body now")), Map.of("CADSS", "34"));
     }
+
+    /**
+     * {@link #rich()} with every time moved into [0, {@code seconds}) by one linear map, for
+     * peers that drop annotations outside the recorded data (MNE crops them).
+     */
+    public static SessionTimeline richWithin(double seconds) {
+        SessionTimeline r = rich();
+        double first = -12.5;
+        double last = 4600.7;
+        java.util.function.DoubleUnaryOperator map = t -> Double.isInfinite(t) ? t
+                : (t - first) / (last - first) * seconds * 0.9;
+        return new SessionTimeline(r.protocol(),
+                r.phases().stream().map(p -> new SessionPhase(p.name(), map.applyAsDouble(p.startSeconds()),
+                        map.applyAsDouble(p.endSeconds()))).toList(),
+                r.doses().stream().map(d -> new Dose(d.mgPerKg(), d.totalMg(), d.bodyWeightKg(), d.route(),
+                        d.formulation(), d.infusionDurationSeconds(), map.applyAsDouble(d.startSeconds()))).toList(),
+                r.tierTable(),
+                r.eyeStates().stream().map(e -> new EyeStateChange(map.applyAsDouble(e.timeSeconds()), e.state())).toList(),
+                r.probes().stream().map(p -> new ProbeResponse(p.prompt(), map.applyAsDouble(p.promptSeconds()), p.rating(),
+                        p.responseLatencySeconds())).toList(),
+                r.events().stream().map(e -> new EventReport(map.applyAsDouble(e.timeSeconds()), e.text())).toList(),
+                r.instruments());
+    }
 }
