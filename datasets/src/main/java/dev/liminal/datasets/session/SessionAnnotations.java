@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * <table>
  *   <caption>Annotation texts</caption>
  *   <tr><th>item</th><th>onset</th><th>duration</th><th>text</th></tr>
- *   <tr><td>header</td><td>earliest item (0 if none)</td><td>none</td>
+ *   <tr><td>header</td><td>earliest item, not below 0</td><td>none</td>
  *       <td>{@code SESSION {"liminal_session":1,"protocol":...,"doseTiers":[...],"instruments":{...}}};
  *       beyond {@link #MAX_HEADER_BYTES} split into {@code SESSION 1/3 {"liminal...},
  *       {@code SESSION 2/3 ...}, {@code SESSION 3/3 ...}</td></tr>
@@ -137,7 +137,8 @@ public final class SessionAnnotations {
     // ------------------------------------------------------------------ encoding
 
     /**
-     * The session as annotations, by onset (header first). Empty for {@link SessionTimeline#EMPTY}.
+     * The session as annotations, by onset (the header first at its onset). Empty for
+     * {@link SessionTimeline#EMPTY}.
      */
     public static List<Annotation> encode(SessionTimeline session) {
         if (session.equals(SessionTimeline.EMPTY)) return List.of();
@@ -172,11 +173,13 @@ public final class SessionAnnotations {
         for (EventReport e : session.events()) {
             out.add(new Annotation(e.timeSeconds(), e.text().isEmpty() ? EVENT.trim() : EVENT + escape(e.text())));
         }
-        // The header sits at the earliest item so that it comes first in any viewer's list.
-        double headerOnset = out.stream().mapToDouble(Annotation::onsetSeconds).min().orElse(0);
-        out.sort(Comparator.comparingDouble(Annotation::onsetSeconds));
+        // The header sits at the earliest item so that it comes first in any viewer's list, but
+        // not before 0: peers such as MNE drop annotations before the recording's first sample.
+        double headerOnset = Math.max(0, out.stream().mapToDouble(Annotation::onsetSeconds).min().orElse(0));
         List<String> header = headerTexts(session);
         for (int i = header.size() - 1; i >= 0; i--) out.add(0, new Annotation(headerOnset, header.get(i)));
+        // stable: the header parts stay first among the annotations at their onset
+        out.sort(Comparator.comparingDouble(Annotation::onsetSeconds));
         return List.copyOf(out);
     }
 

@@ -67,6 +67,10 @@ class SessionAnnotationsTest {
         Annotation eyes = a.stream().filter(x -> x.text().startsWith("EYES")).findFirst().orElseThrow();
         assertFalse(eyes.hasDuration());
         assertEquals(0.0, a.get(0).onsetSeconds(), "the header sits at the earliest item");
+        List<Annotation> rich = SessionAnnotations.encode(SessionSamples.rich());
+        assertEquals(-12.5, rich.get(0).onsetSeconds(), "items before the recording come first");
+        assertTrue(rich.stream().filter(x -> x.text().startsWith(SessionAnnotations.HEADER))
+                .allMatch(x -> x.onsetSeconds() == 0), "but the header is never before 0");
     }
 
     @Test
@@ -209,8 +213,9 @@ class SessionAnnotationsTest {
     @Test
     void differingRepeatOfAHeaderPartIsKeptAsAnAnnotation() {
         List<Annotation> encoded = new ArrayList<>(SessionAnnotations.encode(withLongInstruments()));
-        String prefix = encoded.get(0).text().substring(0, encoded.get(0).text().indexOf(' ', "SESSION ".length()) + 1);
-        Annotation first = new Annotation(encoded.get(0).onsetSeconds(), prefix + "{\"other\":1}");
+        Annotation part1 = encoded.stream().filter(a -> a.text().startsWith("SESSION 1/")).findFirst().orElseThrow();
+        String prefix = part1.text().substring(0, part1.text().indexOf(' ', "SESSION ".length()) + 1);
+        Annotation first = new Annotation(part1.onsetSeconds(), prefix + "{\"other\":1}");
         encoded.add(first);
         DecodedSession d = SessionAnnotations.decode(encoded);
         assertEquals(withLongInstruments(), d.session());
