@@ -110,6 +110,18 @@ public final class Recordings {
     }
 
     /**
+     * A view of {@code reader} with another session, e.g. one edited in the viewer or read from
+     * a {@code *_session.json}, to {@link #write} it with the recording. Closing the view closes
+     * {@code reader}.
+     *
+     * @param reader  the recording; owned by the view from now on
+     * @param session the session the view's {@code info()} carries
+     */
+    public static RecordingReader withSession(RecordingReader reader, SessionTimeline session) {
+        return new SessionAttachedReader(reader, reader.info().withSession(session));
+    }
+
+    /**
      * The description a writer should see: plain annotations plus the session encoded as
      * annotations (by onset; equal onsets keep the plain ones first), and the session itself.
      */

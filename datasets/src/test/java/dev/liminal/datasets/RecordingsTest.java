@@ -210,4 +210,19 @@ class RecordingsTest {
             assertTrue(r.info().warnings().get(0).contains("using the header"), r.info().warnings().get(0));
         }
     }
+
+    @Test
+    void withSessionReplacesTheSessionForWritingAndClosesTheReaderWithIt() throws IOException {
+        MemoryRecording source = RecordingSamples.eeg(PLAIN, SessionSamples.simple());
+        Path file = dir.resolve("edited.ltr");
+        try (RecordingReader edited = Recordings.withSession(source, SessionSamples.rich())) {
+            assertEquals(SessionSamples.rich(), edited.info().session());
+            Recordings.write(edited, file, ProgressListener.NONE);
+        }
+        assertTrue(source.isClosed());
+        try (RecordingReader back = Recordings.open(file)) {
+            assertEquals(SessionSamples.rich(), back.info().session());
+            assertEquals(PLAIN, back.info().annotations());
+        }
+    }
 }
