@@ -40,7 +40,11 @@ import java.util.Optional;
 public final class EegJson {
     /** Written for facts the recording does not hold (BIDS convention). */
     public static final String NOT_AVAILABLE = "n/a";
-    /** Properties consulted, in order, for {@code Manufacturer}. */
+    /**
+     * Properties consulted, in order, for {@code Manufacturer}: the recording's (EDF
+     * "equipment"), then those of the stream giving {@code SamplingFrequency} (an XDF
+     * {@code desc/manufacturer}).
+     */
     public static final List<String> MANUFACTURER_KEYS = List.of("manufacturer", "equipment");
     /** Largest sidecar read, in bytes. */
     public static final long MAX_BYTES = 16L << 20;
@@ -68,8 +72,8 @@ public final class EegJson {
             else g.writeStringField("SamplingFrequency", NOT_AVAILABLE);
             g.writeStringField("PowerLineFrequency", NOT_AVAILABLE);
             g.writeStringField("SoftwareFilters", NOT_AVAILABLE);
-            Optional<String> manufacturer = MANUFACTURER_KEYS.stream().map(k -> info.properties().getOrDefault(k, ""))
-                    .map(String::trim).filter(s -> !s.isEmpty()).findFirst();
+            Optional<String> manufacturer = manufacturer(info.properties());
+            if (manufacturer.isEmpty() && main.isPresent()) manufacturer = manufacturer(main.get().info().properties());
             if (manufacturer.isPresent()) g.writeStringField("Manufacturer", manufacturer.get());
             Map<ChannelType, Integer> counts = counts(info);
             g.writeNumberField("EEGChannelCount", counts.getOrDefault(ChannelType.EEG, 0));
@@ -130,6 +134,11 @@ public final class EegJson {
             case BOOLEAN: return Boolean.valueOf(n.describe());
             default: return null;
         }
+    }
+
+    private static Optional<String> manufacturer(Map<String, String> properties) {
+        return MANUFACTURER_KEYS.stream().map(k -> properties.getOrDefault(k, "")).map(String::trim)
+                .filter(v -> !v.isEmpty()).findFirst();
     }
 
     private static Optional<RecordedStream> mainStream(RecordingInfo info) {

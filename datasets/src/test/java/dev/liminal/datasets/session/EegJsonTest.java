@@ -57,7 +57,8 @@ class EegJsonTest {
     void discontinuousMixedRecordingCountsChannelsOfRegularStreamsOnly() {
         StreamInfo eeg = new StreamInfo("eeg", "EEG", "", List.of(new ChannelInfo("EEG Fpz-Cz", ChannelType.EEG, "uV"),
                 new ChannelInfo("ECG", ChannelType.ECG, "uV"), new ChannelInfo("Resp", ChannelType.RESP, ""),
-                new ChannelInfo("Status", ChannelType.TRIGGER, "")), 500, SampleFormat.INT32, Map.of());
+                new ChannelInfo("Status", ChannelType.TRIGGER, "")), 500, SampleFormat.INT32,
+                Map.of("manufacturer", "BrainProducts"));
         StreamInfo slow = new StreamInfo("slow", "Misc", "", List.of(new ChannelInfo("Temp", ChannelType.TEMP, "degC")),
                 1, SampleFormat.FLOAT32, Map.of());
         StreamInfo markers = new StreamInfo("markers", "Markers", "", List.of(new ChannelInfo("m", ChannelType.MISC, "")),
@@ -75,7 +76,7 @@ class EegJsonTest {
         assertTrue(json.contains("\"MiscChannelCount\" : 2,"), json);
         assertTrue(json.contains("\"TriggerChannelCount\" : 1,"), json);
         assertTrue(json.contains("\"RecordingType\" : \"discontinuous\""), json);
-        assertFalse(json.contains("Manufacturer"), json);
+        assertTrue(json.contains("\"Manufacturer\" : \"BrainProducts\""), "from the main stream: " + json);
         assertFalse(json.contains("EEGPlacementScheme"), json);
     }
 
