@@ -95,7 +95,9 @@ public final class Recordings {
      * the one encoded in its annotations if that is empty) is added to the annotations as
      * {@link SessionAnnotations}, so EDF+/BDF+ store it as TALs, and is also handed to the
      * writer as {@link RecordingInfo#session()} for formats that store it natively (XDF).
-     * Sidecars are not written; see {@link #attachSession}.
+     * Session markers of an earlier session in the source's marker streams (an XDF source) are
+     * hidden from the writer ({@link SessionMarkerFilter}), so only the current session is
+     * stored. Sidecars are not written; see {@link #attachSession}.
      *
      * @param source   the recording to write; not closed
      * @param progress receives progress and may cancel
@@ -105,7 +107,7 @@ public final class Recordings {
     public static void write(RecordingReader source, Path target, WriteOptions options, ProgressListener progress)
             throws IOException {
         RecordingFormat format = RecordingFormats.forWriting(target);
-        format.write(new SessionAttachedReader(new Unclosed(source), forWriting(source.info())), target, options,
+        format.write(SessionMarkerFilter.of(new Unclosed(source), forWriting(source.info())), target, options,
                 progress);
     }
 

@@ -158,4 +158,43 @@ class SessionThroughFormatsTest {
             assertEquals(SessionSamples.rich(), raw.info().session());
         }
     }
+
+    @Test
+    void editedSessionOfAnXdfSourceReplacesTheOldOneInEdfPlusAndXdf() throws IOException {
+        Path edf = fixtureWithSession("edf/test_generator.edf", "edit.edf");
+        Path xdf = dir.resolve("edit.xdf");
+        convert(edf, xdf);
+        for (String target : new String[] {"edited.edf", "edited.xdf"}) {
+            Path out = dir.resolve(target);
+            try (RecordingReader source = Recordings.withSession(Recordings.open(xdf), SessionSamples.simple())) {
+                Recordings.write(source, out, ProgressListener.NONE);
+            }
+            try (RecordingReader raw = RecordingFormats.open(out)) {
+                assertEquals(1, raw.info().annotations().stream()
+                        .filter(a -> a.text().startsWith(SessionAnnotations.HEADER)).count(), "one header in " + target);
+            }
+            try (RecordingReader back = Recordings.open(out)) {
+                assertEquals(List.of(), back.info().warnings(), target);
+                SessionAssertions.assertSameUpToTimes(SessionSamples.simple(), back.info().session(),
+                        EDF_TIME_TOLERANCE_SECONDS);
+                assertEquals(List.of("Recording starts", "Recording ends"),
+                        back.info().annotations().stream().map(Annotation::text).toList(), target);
+            }
+        }
+    }
+
+    @Test
+    void foreignMarkersThatLookLikeSessionTextSurviveConversion() throws IOException {
+        Path xdf = dir.resolve("foreign.xdf");
+        List<Annotation> foreign = List.of(new Annotation(1, "EYES CLOSED"), new Annotation(2, "EVENT 7"));
+        RecordingFormats.byId("xdf").orElseThrow().write(RecordingSamples.eeg(foreign, SessionTimeline.EMPTY), xdf,
+                WriteOptions.DEFAULT, ProgressListener.NONE);
+        Path copy = dir.resolve("foreign-copy.xdf");
+        convert(xdf, copy);
+        try (RecordingReader back = Recordings.open(copy)) {
+            assertEquals(SessionTimeline.EMPTY, back.info().session());
+            assertEquals(List.of("EYES CLOSED", "EVENT 7"),
+                    back.info().annotations().stream().map(Annotation::text).toList());
+        }
+    }
 }

@@ -158,7 +158,7 @@ public final class XdfFormat implements RecordingFormat {
                 props.remove(XdfSessionDescription.ELEMENT);
                 StreamInfo out = new StreamInfo(si.name(), si.type(), si.sourceId(), si.channels(), si.nominalRateHz(),
                         format, props);
-                int id = w.addStream(out, descExtra(si, target));
+                int id = w.addStream(out, descExtra(si, s.sampleCount(), target));
                 copyStream(source, s, w, id, done, total, listener, fromStrings);
             }
             List<Annotation> rest = annotationsNotFrom(info.annotations(), fromStrings);
@@ -241,22 +241,34 @@ public final class XdfFormat implements RecordingFormat {
         return f;
     }
 
-    /** The source's desc content other than channels (written from the StreamInfo), or null. */
-    private static String descExtra(StreamInfo si, Path target) {
+    /**
+     * The source's desc content other than channels (written from the StreamInfo) and a session
+     * (written to the new marker stream), or null. Marker durations ({@value #ANNOTATIONS_DESC})
+     * that do not list one entry per sample written are dropped: the source may hide some
+     * markers (Recordings hides the markers of an earlier session).
+     */
+    private static String descExtra(StreamInfo si, long samples, Path target) {
         String desc = si.property(DESC_XML);
         if (desc.isEmpty()) return null;
         try {
             Element root = SafeXml.parse(desc, target, RecordingFormatException.NO_OFFSET).getDocumentElement();
             StringBuilder sb = new StringBuilder();
             for (Element e : SafeXml.children(root)) {
-                if (!e.getNodeName().equals("channels") && !e.getNodeName().equals(XdfSessionDescription.ELEMENT)) {
-                    sb.append(SafeXml.serialize(e));
-                }
+                String name = e.getNodeName();
+                if (name.equals("channels") || name.equals(XdfSessionDescription.ELEMENT)) continue;
+                if (name.equals(ANNOTATIONS_DESC) && durationCount(e) != samples) continue;
+                sb.append(SafeXml.serialize(e));
             }
             return sb.toString();
         } catch (RecordingFormatException e) {
             return null;
         }
+    }
+
+    /** How many durations an {@value #ANNOTATIONS_DESC} element lists. */
+    private static long durationCount(Element annotationsDesc) {
+        String text = SafeXml.childText(annotationsDesc, "durations");
+        return text == null || text.isBlank() ? 0 : text.trim().split("\\s+").length;
     }
 
     /** The {@value #ANNOTATIONS_DESC} element for these markers, or null when none has a duration or channel. */
