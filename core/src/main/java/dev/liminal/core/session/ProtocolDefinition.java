@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The ordered phase names a study uses. Immutable.
  *
- * @param name       protocol name, e.g. {@code "ketamine-iv-40min"}
+ * @param name       protocol name, e.g. {@code "ketamine-iv-40min"}; non-blank
  * @param phaseNames phase names in protocol order; non-empty, unique, non-blank
  */
 public record ProtocolDefinition(String name, List<String> phaseNames) {
@@ -17,6 +17,7 @@ public record ProtocolDefinition(String name, List<String> phaseNames) {
 
     public ProtocolDefinition {
         Objects.requireNonNull(name, "name");
+        if (name.isBlank()) throw new IllegalArgumentException("protocol name is blank");
         phaseNames = List.copyOf(phaseNames);
         if (phaseNames.isEmpty()) throw new IllegalArgumentException("protocol " + name + " has no phases");
         if (new HashSet<>(phaseNames).size() != phaseNames.size()) {

@@ -10,7 +10,8 @@ import java.util.Optional;
 /**
  * Everything known about one dosing session on its own clock: the protocol, its phases, doses,
  * the tier table used to classify them, eye state, probes, event reports and retrospective
- * instrument scores (CADSS, 5D-ASC, MEQ30...). Lists are sorted by time on construction.
+ * instrument scores (CADSS, 5D-ASC, MEQ30...). Lists are sorted on construction by time, ties
+ * broken by the other components, so equal content in any order gives equal timelines.
  * Immutable.
  *
  * @param protocol    the phase vocabulary
@@ -25,6 +26,22 @@ import java.util.Optional;
 public record SessionTimeline(ProtocolDefinition protocol, List<SessionPhase> phases, List<Dose> doses,
                               DoseTierTable tierTable, List<EyeStateChange> eyeStates, List<ProbeResponse> probes,
                               List<EventReport> events, Map<String, String> instruments) {
+    // Total orders (time first, then every other component) so that the same items given in any
+    // order make an equal timeline: file formats may reorder annotations with equal onsets.
+    private static final Comparator<SessionPhase> PHASE_ORDER = Comparator.comparingDouble(SessionPhase::startSeconds)
+            .thenComparingDouble(SessionPhase::endSeconds).thenComparing(SessionPhase::name);
+    private static final Comparator<Dose> DOSE_ORDER = Comparator.comparingDouble(Dose::startSeconds)
+            .thenComparingDouble(Dose::mgPerKg).thenComparingDouble(Dose::totalMg)
+            .thenComparingDouble(Dose::bodyWeightKg).thenComparing(Dose::route).thenComparing(Dose::formulation)
+            .thenComparingDouble(Dose::infusionDurationSeconds);
+    private static final Comparator<EyeStateChange> EYE_ORDER = Comparator.comparingDouble(EyeStateChange::timeSeconds)
+            .thenComparing(EyeStateChange::state);
+    private static final Comparator<ProbeResponse> PROBE_ORDER = Comparator.comparingDouble(ProbeResponse::promptSeconds)
+            .thenComparing(ProbeResponse::prompt).thenComparingDouble(ProbeResponse::rating)
+            .thenComparingDouble(ProbeResponse::responseLatencySeconds);
+    private static final Comparator<EventReport> EVENT_ORDER = Comparator.comparingDouble(EventReport::timeSeconds)
+            .thenComparing(EventReport::text);
+
     /** A session with the default protocol and tier table and nothing recorded. */
     public static final SessionTimeline EMPTY = new SessionTimeline(ProtocolDefinition.DEFAULT, List.of(), List.of(),
             DoseTierTable.DEFAULT, List.of(), List.of(), List.of(), Map.of());
@@ -32,11 +49,11 @@ public record SessionTimeline(ProtocolDefinition protocol, List<SessionPhase> ph
     public SessionTimeline {
         Objects.requireNonNull(protocol, "protocol");
         Objects.requireNonNull(tierTable, "tierTable");
-        phases = sorted(phases, Comparator.comparingDouble(SessionPhase::startSeconds));
-        doses = sorted(doses, Comparator.comparingDouble(Dose::startSeconds));
-        eyeStates = sorted(eyeStates, Comparator.comparingDouble(EyeStateChange::timeSeconds));
-        probes = sorted(probes, Comparator.comparingDouble(ProbeResponse::promptSeconds));
-        events = sorted(events, Comparator.comparingDouble(EventReport::timeSeconds));
+        phases = sorted(phases, PHASE_ORDER);
+        doses = sorted(doses, DOSE_ORDER);
+        eyeStates = sorted(eyeStates, EYE_ORDER);
+        probes = sorted(probes, PROBE_ORDER);
+        events = sorted(events, EVENT_ORDER);
         instruments = Map.copyOf(instruments);
         for (int i = 0; i < phases.size(); i++) {
             SessionPhase p = phases.get(i);

@@ -5,6 +5,7 @@ import dev.liminal.core.ChannelInfo;
 import dev.liminal.core.ProgressListener;
 import dev.liminal.core.SampleFormat;
 import dev.liminal.core.StreamInfo;
+import dev.liminal.core.session.SessionTimeline;
 import dev.liminal.datasets.RecordedStream;
 import dev.liminal.datasets.RecordingFormat;
 import dev.liminal.datasets.RecordingFormatException;
@@ -47,6 +48,10 @@ import java.util.concurrent.CancellationException;
  * no duration, channel {@code ""}, or the channel's label for multi-channel string streams);
  * empty strings of regular-rate string streams are "nothing happened" ticks and are skipped.
  * {@link RecordingReader#readStrings} reads string streams as stored.
+ *
+ * <p><b>Session.</b> A {@code <liminal_session>} element in a stream header's {@code desc}
+ * (session JSON, see {@link XdfSessionDescription}) becomes {@link RecordingInfo#session()};
+ * one that cannot be read is a warning.
  *
  * <p><b>Writing</b> ({@link #write}): see {@link XdfWriter} for the incremental writer.
  */
@@ -122,7 +127,10 @@ public final class XdfFormat implements RecordingFormat {
      * the block size, not the recording), then the annotations that do not come from one of
      * the source's string streams as an irregular string stream named {@value #MARKER_STREAM}
      * (so EDF+ annotations survive EDF to XDF; their durations and channels, which XDF markers
-     * lack, go into the stream's {@code desc} as {@value #ANNOTATIONS_DESC}).
+     * lack, go into the stream's {@code desc} as {@value #ANNOTATIONS_DESC}). A session
+     * ({@link RecordingInfo#session()}) goes into that marker stream's {@code desc} too, as
+     * session JSON (see {@link XdfSessionDescription}), even when there are no annotations; a
+     * session description of a copied source stream is dropped, so there is only ever one.
      *
      * <p>Each sample's time is {@code source.readTimestamps}; no ClockOffset chunks are written,
      * since those times are already on one clock. Numeric formats: a stream stored as an
@@ -145,17 +153,23 @@ public final class XdfFormat implements RecordingFormat {
             for (RecordedStream s : info.streams()) {
                 StreamInfo si = s.info();
                 SampleFormat format = si.format().isNumeric() ? chooseFormat(source, s) : SampleFormat.STRING;
+                Map<String, String> props = new LinkedHashMap<>(si.properties());
+                // a session copied from the source lives in the new marker stream, never twice
+                props.remove(XdfSessionDescription.ELEMENT);
                 StreamInfo out = new StreamInfo(si.name(), si.type(), si.sourceId(), si.channels(), si.nominalRateHz(),
-                        format, si.properties());
-                int id = w.addStream(out, descExtra(si, target));
+                        format, props);
+                int id = w.addStream(out, descExtra(si, s.sampleCount(), target));
                 copyStream(source, s, w, id, done, total, listener, fromStrings);
             }
             List<Annotation> rest = annotationsNotFrom(info.annotations(), fromStrings);
-            if (!rest.isEmpty()) {
+            boolean hasSession = !info.session().equals(SessionTimeline.EMPTY);
+            if (!rest.isEmpty() || hasSession) {
                 StreamInfo markers = new StreamInfo(MARKER_STREAM, MARKER_STREAM, "",
                         List.of(new ChannelInfo(MARKER_STREAM, dev.liminal.core.ChannelType.MISC, "")),
                         StreamInfo.IRREGULAR_RATE, SampleFormat.STRING, Map.of());
-                int id = w.addStream(markers, annotationsDesc(rest));
+                String desc = annotationsDesc(rest);
+                if (hasSession) desc = (desc == null ? "" : desc) + XdfSessionDescription.descXml(info.session());
+                int id = w.addStream(markers, desc);
                 String[][] text = new String[rest.size()][];
                 double[] onsets = new double[rest.size()];
                 for (int i = 0; i < rest.size(); i++) {
@@ -227,20 +241,34 @@ public final class XdfFormat implements RecordingFormat {
         return f;
     }
 
-    /** The source's desc content other than channels (written from the StreamInfo), or null. */
-    private static String descExtra(StreamInfo si, Path target) {
+    /**
+     * The source's desc content other than channels (written from the StreamInfo) and a session
+     * (written to the new marker stream), or null. Marker durations ({@value #ANNOTATIONS_DESC})
+     * that do not list one entry per sample written are dropped: the source may hide some
+     * markers (Recordings hides the markers of an earlier session).
+     */
+    private static String descExtra(StreamInfo si, long samples, Path target) {
         String desc = si.property(DESC_XML);
         if (desc.isEmpty()) return null;
         try {
             Element root = SafeXml.parse(desc, target, RecordingFormatException.NO_OFFSET).getDocumentElement();
             StringBuilder sb = new StringBuilder();
             for (Element e : SafeXml.children(root)) {
-                if (!e.getNodeName().equals("channels")) sb.append(SafeXml.serialize(e));
+                String name = e.getNodeName();
+                if (name.equals("channels") || name.equals(XdfSessionDescription.ELEMENT)) continue;
+                if (name.equals(ANNOTATIONS_DESC) && durationCount(e) != samples) continue;
+                sb.append(SafeXml.serialize(e));
             }
             return sb.toString();
         } catch (RecordingFormatException e) {
             return null;
         }
+    }
+
+    /** How many durations an {@value #ANNOTATIONS_DESC} element lists. */
+    private static long durationCount(Element annotationsDesc) {
+        String text = SafeXml.childText(annotationsDesc, "durations");
+        return text == null || text.isBlank() ? 0 : text.trim().split("\\s+").length;
     }
 
     /** The {@value #ANNOTATIONS_DESC} element for these markers, or null when none has a duration or channel. */

@@ -6,6 +6,7 @@ import dev.liminal.core.ChannelType;
 import dev.liminal.core.SampleFormat;
 import dev.liminal.core.StreamInfo;
 import dev.liminal.core.Units;
+import dev.liminal.core.session.SessionTimeline;
 import dev.liminal.datasets.RecordedStream;
 import dev.liminal.datasets.RecordingFormatException;
 import dev.liminal.datasets.RecordingInfo;
@@ -648,7 +649,8 @@ final class XdfReader implements RecordingReader {
         if (droppedWarnings > 0) warnings.add("... and " + droppedWarnings + " more warnings");
         String version = fileProperties.getOrDefault("version", "1.0");
         double duration = last >= first ? last - first : 0;
-        return new RecordingInfo(file, XdfFormat.ID, "XDF " + version, start, duration, recorded, annotations, null,
+        SessionTimeline session = XdfSessionDescription.find(recorded, warnings);
+        return new RecordingInfo(file, XdfFormat.ID, "XDF " + version, start, duration, recorded, annotations, session,
                 fileProperties, warnings);
     }
 
