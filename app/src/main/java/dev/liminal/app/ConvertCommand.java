@@ -32,10 +32,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * an interrupt never leaves a partial OUT. Confined to the main thread.
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Convert a recording to the format named by OUT's extension (.edf, .bdf, .xdf),",
-                "keeping channels, annotations and session metadata."},
-        footer = {"", "On success prints one line: input and output with their format variants, then channels,",
-                "samples (over all channels), annotations and the seconds taken."})
+        description = {"Convert a recording to the format of OUT's extension.",
+                "Keeps channels, annotations and session metadata. OUT is written beside",
+                "its final name and moved into place only when complete; the input is",
+                "never overwritten. A progress bar shows on stderr at a terminal."},
+        footer = {"", "On success prints one line: input and output with their format variants,",
+                "then channels, samples (summed over channels), annotations and seconds taken."})
 final class ConvertCommand implements Callable<Integer> {
     /** Default EDF/BDF data record duration, seconds (the EDF+ spec recommends records of 1 s or less). */
     static final String DEFAULT_RECORD_SECONDS = "1";

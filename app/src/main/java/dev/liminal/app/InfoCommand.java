@@ -17,11 +17,16 @@ import java.util.concurrent.Callable;
  * the samples. Confined to the main thread.
  */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Describe a recording: format, start, duration, channels, streams, annotations,",
-                "markers, session metadata, header properties and warnings."},
-        footer = {"", "Text columns: channels (#, label, type, unit, rate_hz); streams (#, name, type, channels,",
-                "rate_hz, format, samples, source_id); annotations (onset_s, duration_s, channel, text).",
-                "--json prints one object with stable keys; every annotation is listed there."})
+        description = {"Describe a recording from its header.",
+                "Prints format, start, duration, channels, streams, annotation and marker",
+                "counts, session metadata, header properties and warnings, without reading",
+                "the samples."},
+        footer = {"", "Text columns:",
+                "  channels     #, label, type, unit, rate_hz",
+                "  streams      #, name, type, channels, rate_hz, format, samples, source_id",
+                "  annotations  onset_s, duration_s, channel, text (the first "
+                        + InfoText.ANNOTATIONS_SHOWN + ")",
+                "--json prints one object with stable keys and every annotation."})
 final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
