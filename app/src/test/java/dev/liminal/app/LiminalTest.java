@@ -60,6 +60,13 @@ class LiminalTest {
     }
 
     @Test
+    void directoryIsBadInputNamingIt() {
+        CliRun r = CliRun.of("info", tmp.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exitCode(), r.describe());
+        assertEquals("liminal: " + tmp + ": is a directory, not a recording file", r.err().strip(), r.describe());
+    }
+
+    @Test
     void garbageFileIsBadInputWithoutStackTrace() throws IOException {
         Path garbage = tmp.resolve("garbage.bin");
         byte[] bytes = new byte[4096];
