@@ -28,6 +28,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,7 +42,7 @@ import java.util.concurrent.CancellationException;
  * <p><b>What is written.</b> Every numeric regular-rate stream's channels become signals, in
  * stream order, each at its own rate; voltage channels are written in microvolts ("uV").
  * Annotations from {@link RecordingInfo#annotations()} and every sample of string streams
- * (markers; channels joined with " | ") go into the "EDF Annotations" / "BDF Annotations"
+ * (markers; channels joined with " | ") that the annotations do not already list go into the "EDF Annotations" / "BDF Annotations"
  * signal, spread over the records in onset order (EDF+ does not tie an annotation to the record
  * holding it). A per-channel annotation loses its channel: EDF+ has no field for it. A numeric
  * irregular stream cannot be stored and fails the write; empty streams are skipped.
@@ -72,6 +73,8 @@ import java.util.concurrent.CancellationException;
  */
 final class EdfWriter {
     private static final System.Logger LOG = System.getLogger(EdfWriter.class.getName());
+    /** A string-stream sample and an annotation with the same text are one marker when their onsets differ by less (s). */
+    private static final double SAME_ONSET_SECONDS = 1e-9;
 
     /** Durations tried when the requested one does not fit every rate (seconds). */
     static final double[] RECORD_SECONDS_CANDIDATES = {1, 0.5, 2, 0.25, 4, 0.2, 5, 0.1, 10, 0.125, 8, 0.05, 20, 0.04,
@@ -481,6 +484,10 @@ final class EdfWriter {
     private List<byte[]> annotationTals(RecordingReader source, RecordingInfo info, List<RecordedStream> strings,
                                         double t0, double fraction) throws IOException {
         List<Annotation> all = new ArrayList<>(info.annotations());
+        // Readers list string-stream samples among the annotations too (RecordingInfo: "annotations
+        // and markers"; the XDF reader does): such a sample is written once, not twice.
+        Map<String, List<Double>> listed = new HashMap<>();
+        for (Annotation a : info.annotations()) listed.computeIfAbsent(a.text(), k -> new ArrayList<>()).add(a.onsetSeconds());
         for (RecordedStream s : strings) {
             final int chunk = 4096;
             for (long i = 0; i < s.sampleCount(); i += chunk) {
@@ -489,7 +496,8 @@ final class EdfWriter {
                 double[] times = new double[n];
                 source.readTimestamps(s.index(), i, n, times, 0);
                 for (int k = 0; k < n; k++) {
-                    all.add(new Annotation(times[k], String.join(" | ", values[k])));
+                    String text = String.join(" | ", values[k]);
+                    if (!takeListed(listed, text, times[k])) all.add(new Annotation(times[k], text));
                 }
             }
         }
@@ -499,6 +507,19 @@ final class EdfWriter {
             tals.add(TimeAnnotationLists.annotation(a.onsetSeconds() - t0 + fraction, a.durationSeconds(), a.text()));
         }
         return tals;
+    }
+
+    /** Whether an annotation with this text and onset is listed; if so it is taken off the list. */
+    private static boolean takeListed(Map<String, List<Double>> listed, String text, double onsetSeconds) {
+        List<Double> onsets = listed.get(text);
+        if (onsets == null) return false;
+        for (int i = 0; i < onsets.size(); i++) {
+            if (Math.abs(onsets.get(i) - onsetSeconds) < SAME_ONSET_SECONDS) {
+                onsets.remove(i);
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---------------------------------------------------------------- header
