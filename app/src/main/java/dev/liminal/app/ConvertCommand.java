@@ -11,6 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -45,6 +46,9 @@ final class ConvertCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @ParentCommand
+    Liminal parent;
+
     @Parameters(index = "0", paramLabel = "IN", description = "The recording to read (any supported format).")
     Path input;
 
@@ -75,8 +79,13 @@ final class ConvertCommand implements Callable<Integer> {
         RecordingInfo written;
         String readVariant;
         try (RecordingReader reader = RecordingFiles.open(input)) {
-            readVariant = reader.info().formatVariant();
-            written = writeThenMove(reader, writer, target, options);
+            RecordingInfo source = reader.info();
+            readVariant = source.formatVariant();
+            if (source.channels().isEmpty() && source.annotations().isEmpty() && source.session().isEmpty()) {
+                throw new RecordingFormatException(input, RecordingFormatException.NO_OFFSET,
+                        "holds no channels, annotations or session metadata; nothing to convert");
+            }
+            written = writeThenMove(reader, writer, target, options, parent.logging(), output);
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
 
@@ -92,12 +101,15 @@ final class ConvertCommand implements Callable<Integer> {
     /**
      * Writes to a temporary file in the target's directory, reads it back, and moves it to the
      * target; deletes the temporary file on any failure and if the JVM is stopped meanwhile.
+     * Log messages name {@code shownTarget} instead of the temporary file.
      *
      * @return what the written file holds, as read back
      */
     private static RecordingInfo writeThenMove(RecordingReader reader, RecordingFormat writer, Path target,
-                                               WriteOptions options) throws IOException {
+                                               WriteOptions options, CliLogging logging, Path shownTarget)
+            throws IOException {
         Path tmp = createTemporary(target);
+        logging.showAs(tmp, shownTarget);
         Thread cleanup = new Thread(() -> deleteIfPresent(tmp), "liminal-convert-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);
         boolean moved = false;

@@ -22,6 +22,10 @@ import java.util.TreeMap;
 final class InfoText {
     /** How many annotations the text form lists; {@code --json} lists all of them. */
     static final int ANNOTATIONS_SHOWN = 10;
+    /** Longest annotation text the table shows; longer ones (an XDF footer as a marker) are cut. */
+    static final int ANNOTATION_TEXT_CHARS = 100;
+    /** Marks a cut annotation text. */
+    private static final String ELLIPSIS = "...";
     /** Width of the label column of the summary block. */
     private static final int KEY_WIDTH = 13;
     /** Shown for an empty text cell so that columns stay countable. */
@@ -57,7 +61,8 @@ final class InfoText {
                         NumberText.rate(s.info().nominalRateHz()));
             }
         }
-        channels.print(out);
+        if (summary.channelCount() == 0) out.println("  (none)");
+        else channels.print(out);
 
         out.println();
         out.println("Streams:");
@@ -68,7 +73,8 @@ final class InfoText {
                     NumberText.rate(s.info().nominalRateHz()), s.info().format().lslName(), s.sampleCount(),
                     cell(s.info().sourceId()));
         }
-        streams.print(out);
+        if (summary.streamCount() == 0) out.println("  (none)");
+        else streams.print(out);
 
         if (!info.annotations().isEmpty()) {
             out.println();
@@ -78,7 +84,7 @@ final class InfoText {
             TextTable annotations = new TextTable(">onset_s", ">duration_s", "channel", "text");
             for (Annotation a : info.annotations().subList(0, shown)) {
                 annotations.row(NumberText.plain(a.onsetSeconds()), NumberText.plain(a.durationSeconds()),
-                        cell(a.channel()), a.text());
+                        cell(a.channel()), shortened(a.text()));
             }
             annotations.print(out);
         }
@@ -133,6 +139,13 @@ final class InfoText {
 
     private static void field(PrintWriter out, String key, String value) {
         out.println(String.format(java.util.Locale.ROOT, "%-" + KEY_WIDTH + "s%s", key + ":", value));
+    }
+
+    /** The text, cut to {@link #ANNOTATION_TEXT_CHARS} characters with a marked ellipsis. */
+    static String shortened(String text) {
+        String line = FailureReporter.oneLine(text);
+        return line.length() <= ANNOTATION_TEXT_CHARS ? line
+                : line.substring(0, ANNOTATION_TEXT_CHARS - ELLIPSIS.length()) + ELLIPSIS;
     }
 
     private static String cell(String text) {

@@ -34,6 +34,17 @@ public final class Liminal implements Runnable {
             description = "On failure, print the stack trace after the one-line message.")
     boolean debug;
 
+    private final CliLogging logging;
+
+    private Liminal(CliLogging logging) {
+        this.logging = logging;
+    }
+
+    /** Where this run shows library log records (subcommands reach it as their parent command). */
+    CliLogging logging() {
+        return logging;
+    }
+
     /** Runs the command line and exits with its code. */
     public static void main(String[] args) {
         System.exit(run(args));
@@ -53,18 +64,19 @@ public final class Liminal implements Runnable {
     public static int run(PrintStream out, PrintStream err, String... args) {
         PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
-        try {
-            return commandLine(outWriter, errWriter, debugRequested(args)).execute(args);
+        boolean debug = debugRequested(args);
+        try (CliLogging logging = new CliLogging(errWriter, debug)) {
+            return commandLine(outWriter, errWriter, debug, logging).execute(args);
         } finally {
             outWriter.flush();
             errWriter.flush();
         }
     }
 
-    /** The configured picocli command line (also used by tests to inspect the command tree). */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug) {
+    /** The configured picocli command line. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean debug, CliLogging logging) {
         FailureReporter reporter = new FailureReporter(debug);
-        CommandLine cl = new CommandLine(new Liminal());
+        CommandLine cl = new CommandLine(new Liminal(logging));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler(reporter);

@@ -83,6 +83,18 @@ class LiminalJarIT {
     }
 
     @Test
+    void infoAndConvertWorkOnARealFile() throws Exception {
+        Path edf = CliRun.fixture("edf/short_psg.edf").toAbsolutePath();
+        Run info = run(tmp, List.of(), "info", edf.toString());
+        assertEquals(0, info.exitCode(), info.describe());
+        assertTrue(info.out().contains("Start:       1989-04-24T16:13:00Z"), info.describe());
+        Run convert = run(tmp, List.of(), "convert", edf.toString(), tmp.resolve("psg.bdf").toString());
+        assertEquals(0, convert.exitCode(), convert.describe());
+        assertEquals("", convert.err(), "no progress bar and no warning without a terminal");
+        assertTrue(convert.out().contains("7 channels, 91200 samples, 0 annotations"), convert.describe());
+    }
+
+    @Test
     void usageErrorExitsTwo() throws Exception {
         Run r = run(tmp, List.of(), "info");
         assertEquals(2, r.exitCode(), r.describe());
@@ -91,10 +103,9 @@ class LiminalJarIT {
 
     @Test
     void headlessSubcommandsLoadNoViewerOrDesktopClasses() throws Exception {
-        Path garbage = tmp.resolve("x.bin");
-        Files.write(garbage, new byte[] {1, 2, 3});
-        for (String[] args : new String[][] {{"--help"}, {"info", garbage.toString()},
-                {"convert", garbage.toString(), tmp.resolve("y.xdf").toString()}}) {
+        Path edf = CliRun.fixture("edf/short_psg.edf").toAbsolutePath();
+        for (String[] args : new String[][] {{"--help"}, {"info", edf.toString()}, {"info", "--json", edf.toString()},
+                {"convert", edf.toString(), tmp.resolve("y.xdf").toString()}}) {
             Run r = run(tmp, List.of("-verbose:class"), args);
             assertTrue(r.out().contains("dev.liminal.app.Liminal"), "class loading is logged:\n" + r.describe());
             for (String line : r.out().lines().toList()) {
