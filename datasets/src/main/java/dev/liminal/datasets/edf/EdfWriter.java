@@ -28,10 +28,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -42,7 +43,7 @@ import java.util.concurrent.CancellationException;
  * <p><b>What is written.</b> Every numeric regular-rate stream's channels become signals, in
  * stream order, each at its own rate; voltage channels are written in microvolts ("uV").
  * Annotations from {@link RecordingInfo#annotations()} and every sample of string streams
- * (markers; channels joined with " | ") that the annotations do not already list go into the "EDF Annotations" / "BDF Annotations"
+ * (markers; channels joined with " | ") go into the "EDF Annotations" / "BDF Annotations"
  * signal, spread over the records in onset order (EDF+ does not tie an annotation to the record
  * holding it). A per-channel annotation loses its channel: EDF+ has no field for it. A numeric
  * irregular stream cannot be stored and fails the write; empty streams are skipped.
@@ -73,8 +74,6 @@ import java.util.concurrent.CancellationException;
  */
 final class EdfWriter {
     private static final System.Logger LOG = System.getLogger(EdfWriter.class.getName());
-    /** A string-stream sample and an annotation with the same text are one marker when their onsets differ by less (s). */
-    private static final double SAME_ONSET_SECONDS = 1e-9;
 
     /** Durations tried when the requested one does not fit every rate (seconds). */
     static final double[] RECORD_SECONDS_CANDIDATES = {1, 0.5, 2, 0.25, 4, 0.2, 5, 0.1, 10, 0.125, 8, 0.05, 20, 0.04,
@@ -159,7 +158,6 @@ final class EdfWriter {
         }
 
         // Time origin and runs (one per segment index).
-        double t0 = 0;
         int runs = plans.isEmpty() ? 0 : plans.get(0).segments.size();
         for (Plan p : plans) {
             if (p.segments.size() != runs) {
@@ -169,20 +167,7 @@ final class EdfWriter {
                         + "data record, so all streams must share their gaps");
             }
         }
-        if (!plans.isEmpty()) {
-            t0 = Double.POSITIVE_INFINITY;
-            for (Plan p : plans) t0 = Math.min(t0, p.segments.get(0).startSeconds());
-        } else {
-            double first = Double.POSITIVE_INFINITY;
-            for (RecordedStream s : stringStreams) {
-                if (s.sampleCount() > 0) {
-                    double[] t = new double[1];
-                    source.readTimestamps(s.index(), 0, 1, t, 0);
-                    first = Math.min(first, t[0]);
-                }
-            }
-            t0 = Double.isFinite(first) ? first : 0;
-        }
+        double t0 = origin(source, plans, stringStreams);
         double[] runStart = new double[runs];
         for (int k = 0; k < runs; k++) {
             double start = Double.POSITIVE_INFINITY;
@@ -226,28 +211,8 @@ final class EdfWriter {
 
         for (Plan p : plans) p.ranges = scanRanges(source, p);
 
-        // Start time: whole seconds in the header, the fraction in the timekeeping TALs.
-        Instant startInstant = info.startTime();
-        LocalDateTime start;
-        double fraction = 0;
-        boolean knownStart = false;
-        if (startInstant == null) {
-            start = UNKNOWN_START;
-            LOG.log(System.Logger.Level.WARNING, "{0}: source has no start time; header start set to 01.01.85 00.00.00 "
-                    + "and recording field to ''Startdate X'' (EDF+ convention for an unknown date)", target);
-        } else {
-            LocalDateTime local = LocalDateTime.ofInstant(startInstant, ZoneOffset.UTC);
-            if (local.getYear() < FIRST_YEAR || local.getYear() > LAST_YEAR) {
-                start = UNKNOWN_START;
-                LOG.log(System.Logger.Level.WARNING, "{0}: start {1} lies outside the years 1985-2084 EDF can store; "
-                        + "header start set to 01.01.85 and recording field to ''Startdate X''", target, startInstant);
-            } else {
-                start = local.withNano(0);
-                fraction = local.getNano() / 1e9;
-                knownStart = true;
-            }
-        }
-
+        HeaderStart start = headerStart(info.startTime(), target);
+        double fraction = start.fractionSeconds();
         List<byte[]> tals = annotationTals(source, info, stringStreams, t0, fraction);
         double lastOnset = fraction + (runs == 0 ? 0 : runStart[runs - 1] + runRecords[runs - 1] * recordSeconds);
         int timekeepingBytes = TimeAnnotationLists.timekeeping(lastOnset + 0.1234567).length + 1;
@@ -266,7 +231,7 @@ final class EdfWriter {
         }
         annotationBytes = annotationSamples * dialect.bytesPerSample();
 
-        byte[] header = header(info, plans, start, knownStart, runs > 1, totalRecords, recordSeconds,
+        byte[] header = header(info, plans, start.wholeSeconds(), start.known(), runs > 1, totalRecords, recordSeconds,
                 (int) annotationSamples, target);
         long recordBytes = annotationBytes;
         for (Plan p : plans) recordBytes += (long) p.channels() * p.samplesPerRecord * dialect.bytesPerSample();
@@ -281,7 +246,7 @@ final class EdfWriter {
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(out, ByteBuffer.wrap(header));
             RecordBlockWriter w = new RecordBlockWriter(source, out, plans, recordBytes, (int) annotationBytes, tals,
-                    timekeepingBytes, totalRecords);
+                    totalRecords);
             if (plans.isEmpty()) {
                 w.writeRun(0, 1, fraction, 0);
             } else {
@@ -302,6 +267,47 @@ final class EdfWriter {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /**
+     * EDF time 0 on the source's axis: the earliest start of the written streams, else of the
+     * marker streams, else 0.
+     */
+    private static double origin(RecordingReader source, List<Plan> plans, List<RecordedStream> stringStreams)
+            throws IOException {
+        double first = Double.POSITIVE_INFINITY;
+        for (Plan p : plans) first = Math.min(first, p.segments.get(0).startSeconds());
+        if (plans.isEmpty()) {
+            for (RecordedStream s : stringStreams) {
+                if (s.sampleCount() > 0) {
+                    double[] t = new double[1];
+                    source.readTimestamps(s.index(), 0, 1, t, 0);
+                    first = Math.min(first, t[0]);
+                }
+            }
+        }
+        return Double.isFinite(first) ? first : 0;
+    }
+
+    /**
+     * The header start: whole seconds, the sub-second fraction (written in the timekeeping TALs)
+     * and whether the start is known.
+     */
+    private record HeaderStart(LocalDateTime wholeSeconds, double fractionSeconds, boolean known) {}
+
+    private static HeaderStart headerStart(Instant startInstant, Path target) {
+        if (startInstant == null) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: source has no start time; header start set to 01.01.85 00.00.00 "
+                    + "and recording field to ''Startdate X'' (EDF+ convention for an unknown date)", target);
+            return new HeaderStart(UNKNOWN_START, 0, false);
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(startInstant, ZoneOffset.UTC);
+        if (local.getYear() < FIRST_YEAR || local.getYear() > LAST_YEAR) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: start {1} lies outside the years 1985-2084 EDF can store; "
+                    + "header start set to 01.01.85 and recording field to ''Startdate X''", target, startInstant);
+            return new HeaderStart(UNKNOWN_START, 0, false);
+        }
+        return new HeaderStart(local.withNano(0), local.getNano() / 1e9, true);
     }
 
     /** Picks the data record duration and sets every plan's samples per record. */
@@ -484,20 +490,20 @@ final class EdfWriter {
     private List<byte[]> annotationTals(RecordingReader source, RecordingInfo info, List<RecordedStream> strings,
                                         double t0, double fraction) throws IOException {
         List<Annotation> all = new ArrayList<>(info.annotations());
-        // Readers list string-stream samples among the annotations too (RecordingInfo: "annotations
-        // and markers"; the XDF reader does): such a sample is written once, not twice.
-        Map<String, List<Double>> listed = new HashMap<>();
-        for (Annotation a : info.annotations()) listed.computeIfAbsent(a.text(), k -> new ArrayList<>()).add(a.onsetSeconds());
+        // A reader may list marker samples among its annotations too: write each (time, text) once.
+        Set<String> seen = new HashSet<>();
+        for (Annotation a : all) seen.add(annotationKey(a.onsetSeconds(), a.text()));
         for (RecordedStream s : strings) {
             final int chunk = 4096;
             for (long i = 0; i < s.sampleCount(); i += chunk) {
+                checkCancelled();
                 int n = (int) Math.min(chunk, s.sampleCount() - i);
                 String[][] values = source.readStrings(s.index(), i, n);
                 double[] times = new double[n];
                 source.readTimestamps(s.index(), i, n, times, 0);
                 for (int k = 0; k < n; k++) {
                     String text = String.join(" | ", values[k]);
-                    if (!takeListed(listed, text, times[k])) all.add(new Annotation(times[k], text));
+                    if (!seen.contains(annotationKey(times[k], text))) all.add(new Annotation(times[k], text));
                 }
             }
         }
@@ -509,17 +515,9 @@ final class EdfWriter {
         return tals;
     }
 
-    /** Whether an annotation with this text and onset is listed; if so it is taken off the list. */
-    private static boolean takeListed(Map<String, List<Double>> listed, String text, double onsetSeconds) {
-        List<Double> onsets = listed.get(text);
-        if (onsets == null) return false;
-        for (int i = 0; i < onsets.size(); i++) {
-            if (Math.abs(onsets.get(i) - onsetSeconds) < SAME_ONSET_SECONDS) {
-                onsets.remove(i);
-                return true;
-            }
-        }
-        return false;
+    /** Identity of an annotation at the 100 ns resolution EDF+ stores. */
+    private static String annotationKey(double onsetSeconds, String text) {
+        return Math.round(onsetSeconds * 1e7) + "\u0000" + text;
     }
 
     // ---------------------------------------------------------------- header
@@ -616,7 +614,7 @@ final class EdfWriter {
         private long nanCount;
 
         RecordBlockWriter(RecordingReader source, FileChannel out, List<Plan> plans, long recordBytes, int annotationBytes,
-                          List<byte[]> tals, int timekeepingBytes, long totalRecords) {
+                          List<byte[]> tals, long totalRecords) {
             this.source = source;
             this.out = out;
             this.plans = plans;
