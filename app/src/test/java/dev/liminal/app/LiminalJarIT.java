@@ -1,5 +1,6 @@
 package dev.liminal.app;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,6 +93,27 @@ class LiminalJarIT {
         assertEquals(0, convert.exitCode(), convert.describe());
         assertEquals("", convert.err(), "no progress bar and no warning without a terminal");
         assertTrue(convert.out().contains("7 channels, 91200 samples, 0 annotations"), convert.describe());
+    }
+
+    @Test
+    void convertDrawsAProgressBarOnlyAtATerminal() throws Exception {
+        Path script = Path.of("/usr/bin/script");
+        Assumptions.assumeTrue(Files.isExecutable(script), "util-linux 'script' (to give the JVM a terminal) is missing");
+        Path edf = CliRun.fixture("edf/test_generator.edf").toAbsolutePath();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String command = java + " -jar " + JAR.toAbsolutePath() + " convert " + edf + " " + tmp.resolve("t.xdf");
+        Path log = tmp.resolve("terminal.txt");
+        Process p = new ProcessBuilder(script.toString(), "-qec", command, "/dev/null").redirectErrorStream(true)
+                .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        assertTrue(p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS), "convert under script finished");
+        String screen = Files.readString(log, StandardCharsets.UTF_8);
+        assertEquals(0, p.exitValue(), screen);
+        assertTrue(screen.contains("convert 100%"), "a finished bar:\n" + screen);
+        assertTrue(screen.contains("converted " + edf), screen);
+
+        Run piped = run(tmp, List.of(), "convert", edf.toString(), tmp.resolve("u.xdf").toString());
+        assertEquals(0, piped.exitCode(), piped.describe());
+        assertEquals("", piped.err(), "no bar without a terminal");
     }
 
     @Test
