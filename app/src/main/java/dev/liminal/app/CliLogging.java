@@ -2,7 +2,10 @@ package dev.liminal.app;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
@@ -16,7 +19,8 @@ import java.util.logging.SimpleFormatter;
  * one line per record on the command's stderr: {@code liminal: warning: <message>}. Warnings
  * and errors are shown; with {@code --debug} also informational records and each record's
  * stack trace. Temporary file names can be shown as the file the user named (see
- * {@link #showAs}). One instance per run; records may come from any thread.
+ * {@link #showAs}). A line already printed in this run is not printed again. One instance per
+ * run; records may come from any thread.
  */
 final class CliLogging implements AutoCloseable {
     private static final String ROOT = "";
@@ -26,9 +30,12 @@ final class CliLogging implements AutoCloseable {
     private final Level previousLevel;
     private final Handler handler;
     private final Map<String, String> aliases = new ConcurrentHashMap<>();
+    private final Set<String> printed = new HashSet<>();
+    private final PrintWriter err;
 
     /** Sends log records to {@code err} until {@link #close()} restores the previous handlers. */
     CliLogging(PrintWriter err, boolean debug) {
+        this.err = err;
         replaced = root.getHandlers();
         previousLevel = root.getLevel();
         Formatter messages = new SimpleFormatter();
@@ -38,11 +45,7 @@ final class CliLogging implements AutoCloseable {
                 if (!isLoggable(r)) return;
                 String text = FailureReporter.oneLine(messages.formatMessage(r));
                 for (Map.Entry<String, String> a : aliases.entrySet()) text = text.replace(a.getKey(), a.getValue());
-                synchronized (err) {
-                    err.println("liminal: " + r.getLevel().getName().toLowerCase(java.util.Locale.ROOT) + ": " + text);
-                    if (debug && r.getThrown() != null) r.getThrown().printStackTrace(err);
-                    err.flush();
-                }
+                print(levelWord(r.getLevel()), text, debug ? r.getThrown() : null);
             }
 
             @Override
@@ -60,6 +63,31 @@ final class CliLogging implements AutoCloseable {
         for (Handler h : replaced) root.removeHandler(h);
         root.addHandler(handler);
         root.setLevel(level);
+    }
+
+    /**
+     * Prints {@code liminal: warning: <text>} unless this run printed that line already (a
+     * reader may both log a warning and list it in {@code RecordingInfo.warnings()}).
+     */
+    void warning(String text) {
+        print("warning", FailureReporter.oneLine(text), null);
+    }
+
+    /** System.Logger's names for JUL levels: ERROR for SEVERE, WARNING, INFO; lower case. */
+    private static String levelWord(Level level) {
+        if (level.intValue() >= Level.SEVERE.intValue()) return "error";
+        if (level.intValue() >= Level.WARNING.intValue()) return "warning";
+        return level.intValue() >= Level.INFO.intValue() ? "info" : level.getName().toLowerCase(Locale.ROOT);
+    }
+
+    private void print(String level, String text, Throwable thrown) {
+        String line = "liminal: " + level + ": " + text;
+        synchronized (printed) {
+            if (!printed.add(line)) return;
+            err.println(line);
+            if (thrown != null) thrown.printStackTrace(err);
+            err.flush();
+        }
     }
 
     /**

@@ -81,11 +81,7 @@ final class ConvertCommand implements Callable<Integer> {
         try (RecordingReader reader = RecordingFiles.open(input)) {
             RecordingInfo source = reader.info();
             readVariant = source.formatVariant();
-            PrintWriter err = spec.commandLine().getErr();
-            for (String warning : source.warnings()) {
-                err.println("liminal: warning: " + input + ": " + FailureReporter.oneLine(warning));
-            }
-            err.flush();
+            for (String warning : source.warnings()) parent.logging().warning(input + ": " + warning);
             if (source.channels().isEmpty() && source.annotations().isEmpty() && source.session().isEmpty()) {
                 throw new RecordingFormatException(input, RecordingFormatException.NO_OFFSET,
                         "holds no channels, annotations or session metadata; nothing to convert");

@@ -29,7 +29,8 @@ class ConvertCommandTest {
         Path out = tmp.resolve("copy.lscaf");
         CliRun r = CliRun.of("convert", in.toString(), out.toString());
         assertEquals(0, r.exitCode(), r.describe());
-        assertEquals("", r.err(), "no progress bar without a console");
+        assertEquals("liminal: warning: " + in + ": clock reset at 1.5 s\n", r.err(),
+                "the source's warning, and no progress bar without a console");
         assertEquals(1, r.out().lines().count(), r.describe());
         assertTrue(r.out().matches("converted " + java.util.regex.Pattern.quote(in + " (LSCAF+S) to " + out)
                 + " \\(LSCAF\\): 3 channels, 24 samples, 12 annotations in \\d+\\.\\d\\d s\\R"), r.out());
