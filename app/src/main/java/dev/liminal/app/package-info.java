@@ -1,6 +1,12 @@
 /**
- * The {@code liminal} command line (picocli). Headless subcommands never load viewer classes.
- * Each subcommand exits 0 on success and non-zero with one clear line on stderr on failure (a
- * stack trace only with {@code --debug}); CLI output goes to {@code System.out}.
+ * The {@code liminal} command line (picocli): {@code info} describes a recording, {@code convert}
+ * rewrites it in another format. Subcommands open files through {@code dev.liminal.datasets}
+ * and never load viewer classes, so every headless subcommand runs without a display.
+ *
+ * <p>Each subcommand exits 0 on success; on failure it prints one line on stderr
+ * ({@code liminal: <file>: byte N: <problem>} for a malformed file) and exits 1 for bad input,
+ * 2 for a usage error and 3 for an internal error, with the stack trace only under
+ * {@code --debug}. Command output goes to stdout; progress bars go to stderr and only when a
+ * console is attached. Must not depend on the viewer module.
  */
 package dev.liminal.app;
