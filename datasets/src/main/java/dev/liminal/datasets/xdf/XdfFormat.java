@@ -132,7 +132,8 @@ public final class XdfFormat implements RecordingFormat {
      * session JSON (see {@link XdfSessionDescription}), even when there are no annotations; a
      * session description of a copied source stream is dropped, so there is only ever one.
      *
-     * <p>Each sample's time is {@code source.readTimestamps}; no ClockOffset chunks are written,
+     * <p>The file header's datetime is the source's start time (left out when unknown), so the
+     * start survives EDF to XDF to EDF. Each sample's time is {@code source.readTimestamps}; no ClockOffset chunks are written,
      * since those times are already on one clock. Numeric formats: a stream stored as an
      * integer format keeps it when every value (in memory units) is an integer within its range
      * (e.g. XDF int16 in microvolts), checked in a first pass; otherwise, and for double64
@@ -147,7 +148,7 @@ public final class XdfFormat implements RecordingFormat {
         long total = 0;
         for (RecordedStream s : info.streams()) total += s.sampleCount();
         boolean ok = false;
-        try (XdfWriter w = new XdfWriter(target)) {
+        try (XdfWriter w = new XdfWriter(target, 0, info.startTime())) {
             long[] done = {0};
             List<Annotation> fromStrings = new ArrayList<>();
             for (RecordedStream s : info.streams()) {

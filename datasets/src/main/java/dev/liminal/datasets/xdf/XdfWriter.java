@@ -16,6 +16,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -97,6 +98,18 @@ public final class XdfWriter implements Closeable, Flushable {
      *                                0 for none
      */
     public XdfWriter(Path file, double boundaryIntervalSeconds) throws IOException {
+        this(file, boundaryIntervalSeconds, Instant.now());
+    }
+
+    /**
+     * Creates (or replaces) {@code file} and writes its FileHeader: version 1.0 and, when
+     * {@code startTime} is not null, its date and time in UTC (with microseconds when it has a
+     * fraction of a second), as a conversion keeps the source's start.
+     *
+     * @param boundaryIntervalSeconds see {@link #XdfWriter(Path, double)}
+     * @param startTime               the recording's wall-clock start, or null for none
+     */
+    public XdfWriter(Path file, double boundaryIntervalSeconds, Instant startTime) throws IOException {
         if (!(boundaryIntervalSeconds >= 0) || Double.isInfinite(boundaryIntervalSeconds)) {
             throw new IllegalArgumentException("boundary interval " + boundaryIntervalSeconds + " s is not a finite value >= 0");
         }
@@ -107,14 +120,21 @@ public final class XdfWriter implements Closeable, Flushable {
         try {
             ensurePending(XdfReader.MAGIC.length);
             pending.put(XdfReader.MAGIC);
-            String datetime = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx"));
             beginChunk(XdfReader.TAG_FILE_HEADER);
-            putText("<?xml version=\"1.0\"?><info><version>1.0</version><datetime>" + datetime + "</datetime></info>");
+            String datetime = startTime == null ? "" : "<datetime>" + headerDateTime(startTime) + "</datetime>";
+            putText("<?xml version=\"1.0\"?><info><version>1.0</version>" + datetime + "</info>");
             endChunk();
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
+    }
+
+    /** LabRecorder's datetime layout ({@code 2025-01-31T00:21:17+0000}), with microseconds if needed. */
+    static String headerDateTime(Instant t) {
+        OffsetDateTime utc = t.atOffset(ZoneOffset.UTC);
+        String pattern = utc.getNano() == 0 ? "yyyy-MM-dd'T'HH:mm:ssxx" : "yyyy-MM-dd'T'HH:mm:ss.SSSSSSxx";
+        return utc.format(DateTimeFormatter.ofPattern(pattern));
     }
 
     /**

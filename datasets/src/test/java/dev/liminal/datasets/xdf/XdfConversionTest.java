@@ -95,6 +95,24 @@ class XdfConversionTest {
     }
 
     @Test
+    void theSourceStartTimeBecomesTheFileHeaderDatetimeAndNoneStaysNone() throws IOException {
+        Path xdf = dir.resolve("psg.xdf");
+        try (RecordingReader edf = RecordingFormats.open(Path.of("src/test/resources/fixtures/edf/short_psg.edf"))) {
+            new XdfFormat().write(edf, xdf, WriteOptions.DEFAULT, ProgressListener.NONE);
+        }
+        try (RecordingReader r = RecordingFormats.open(xdf)) {
+            assertEquals(java.time.Instant.parse("1989-04-24T16:13:00Z"), r.info().startTime());
+        }
+        Path none = dir.resolve("none.xdf");
+        new XdfFormat().write(new EdfLike(dir.resolve("src.edf")), none, WriteOptions.DEFAULT, ProgressListener.NONE);
+        try (RecordingReader r = RecordingFormats.open(none)) {
+            assertEquals(null, r.info().startTime(), "no invented start time");
+        }
+        assertEquals("2001-02-03T04:05:06.250000+0000",
+                XdfWriter.headerDateTime(java.time.Instant.parse("2001-02-03T04:05:06.25Z")));
+    }
+
+    @Test
     void annotationChannelsAndDurationsSurviveInTheMarkerDescAndPlainMarkersHaveNone() throws IOException {
         List<Annotation> marks = List.of(new Annotation(0.5, 30.0, "Sleep stage W", ""),
                 new Annotation(1.0, Double.NaN, "artefact <&>", "EEG Fz"));
