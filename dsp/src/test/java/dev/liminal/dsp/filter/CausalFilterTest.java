@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class CausalFilterTest {
@@ -118,5 +119,21 @@ class CausalFilterTest {
         buf[0] = x.clone();
         f.process(buf, 0, 500, buf);
         assertArrayEquals(expected, buf[0], 0.0);
+    }
+
+    @Test
+    void processAllocatesNothingAfterWarmUp() {
+        double fs = 500;
+        double[][] x = new double[8][64];
+        for (double[] row : x) for (int i = 0; i < row.length; i++) row[i] = Math.sin(i);
+        double[][] y = new double[8][64];
+        CausalFilter f = new CausalFilter(NotchSpec.of(MainsFrequency.HZ_50), fs, 8);
+        for (int k = 0; k < 2000; k++) f.process(x, 0, 64, y);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int calls = 2000;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int k = 0; k < calls; k++) f.process(x, 0, 64, y);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < calls, allocated + " bytes allocated over " + calls + " chunks");
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.Random;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class QualityAssessorTest {
@@ -100,5 +101,19 @@ class QualityAssessorTest {
         assertTrue(f.with(QualityFlag.AMPLITUDE).contains(QualityFlag.AMPLITUDE));
         assertFalse(f.contains(QualityFlag.AMPLITUDE));
         assertThrows(IllegalArgumentException.class, () -> new QualityFlags(1 << 10));
+    }
+
+    @Test
+    void bitmaskAssessAllocatesNothingAfterWarmUp() {
+        double[][] x = {sine(200, 3, 0), sine(0.1, 3, 0), sine(30, 3, 0)};
+        int[] bits = new int[3];
+        QualityAssessor q = new QualityAssessor();
+        for (int k = 0; k < 2000; k++) q.assess(x, 0, N, bits);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int calls = 2000;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int k = 0; k < calls; k++) q.assess(x, 0, N, bits);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < calls, allocated + " bytes allocated over " + calls + " windows");
     }
 }

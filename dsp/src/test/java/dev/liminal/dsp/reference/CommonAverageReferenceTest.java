@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import java.lang.management.ManagementFactory;
 import org.junit.jupiter.api.Test;
 
 class CommonAverageReferenceTest {
@@ -109,5 +110,19 @@ class CommonAverageReferenceTest {
         assertThrows(IllegalArgumentException.class, () -> new CommonAverageReference(2, new int[0], 0));
         CommonAverageReference car = new CommonAverageReference(2, new int[0], 8);
         assertThrows(IllegalArgumentException.class, () -> car.process(new double[2][5], 3, 3, new double[2][5]));
+    }
+
+    @Test
+    void processAllocatesNothingAfterWarmUp() {
+        double[][] x = randomEeg(16, 300, 9L);
+        double[][] y = new double[16][300];
+        CommonAverageReference car = new CommonAverageReference(16, new int[] {15}, 128);
+        for (int k = 0; k < 5000; k++) car.process(x, 0, 300, y);
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        int calls = 3000;
+        long before = threads.getCurrentThreadAllocatedBytes();
+        for (int k = 0; k < calls; k++) car.process(x, 0, 300, y);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        assertTrue(allocated < calls, allocated + " bytes allocated over " + calls + " blocks");
     }
 }
