@@ -22,7 +22,10 @@ import uk.me.berndporr.iirj.Cascade;
  * (then a short signal keeps some edge transient). The reflection continues value and
  * slope but not the phase of an ongoing oscillation, so a narrow filter still rings near the
  * edges: the default 50 Hz notch removes a steady mains sine by only 12 to 25 dB over the
- * first and last second, and by over 100 dB beyond.
+ * first and last second, and by over 100 dB beyond. Against {@code scipy.signal.sosfiltfilt}
+ * with its defaults, a 1-40 Hz order-4 band-pass at 250 Hz differs by up to about 2.5 uV (on
+ * a 40 uV signal) in the first and last second, under 1e-3 uV from 4 s in and under 1e-6 uV
+ * from 8 s in: the edge handling differs, the filter does not.
  *
  * <p>Thread-safety: immutable and thread-safe; every call uses fresh filter state and
  * allocates its own scratch (this is the offline path, not a per-sample hot path).
