@@ -10,6 +10,10 @@ import uk.me.berndporr.iirj.Cascade;
  * A causal IIR filter delays and distorts phase near its edges; use {@link ZeroPhaseFilter}
  * offline when phase matters.
  *
+ * <p>A non-finite input sample (NaN, infinity) is copied to the output unchanged and that
+ * channel's state is reset, so the channel restarts from rest on the next sample (with the
+ * filter's start-up transient) instead of staying NaN for ever; other channels are unaffected.
+ *
  * <p>Thread-safety: mutable, confined to the one thread that feeds it (typically the
  * acquisition or DSP thread). {@link #process} allocates nothing.
  */
@@ -83,13 +87,23 @@ public final class CausalFilter {
             double[] out = output[c];
             for (int i = offset, end = offset + count; i < end; i++) {
                 double x = in[i];
+                if (!Double.isFinite(x)) {
+                    // A NaN or infinity would stay in the recursive state forever; pass it
+                    // through and restart this channel from rest instead.
+                    for (Cascade stage : chain) stage.reset();
+                    out[i] = x;
+                    continue;
+                }
                 for (Cascade stage : chain) x = stage.filter(x);
                 out[i] = x;
             }
         }
     }
 
-    /** Clears every channel's state, as after construction (e.g. after a gap in the data). */
+    /**
+     * Clears every channel's state, as after construction: call it at a discontinuity (a gap
+     * or reader overrun), since filtering across missing samples would smear the step.
+     */
     public void reset() {
         for (Cascade[] chain : chains) for (Cascade stage : chain) stage.reset();
     }

@@ -25,6 +25,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * nothing: blocks longer than the capacity given at construction are done in pieces.
  */
 public final class CommonAverageReference {
+    /** Block size used by {@link #apply}: large enough to amortise the product, small enough for cache. */
+    public static final int DEFAULT_BLOCK_SAMPLES = 1024;
+
     private final int channelCount;
     private final int[] included;
     private final boolean[] isIncluded;
@@ -151,9 +154,6 @@ public final class CommonAverageReference {
                 .process(input, 0, n, out);
         return out;
     }
-
-    /** Block size used by {@link #apply}: large enough to amortise the product, small enough for cache. */
-    public static final int DEFAULT_BLOCK_SAMPLES = 1024;
 
     private void requireSpan(double[][] a, int offset, int count, String what) {
         if (a == null || a.length < channelCount) {

@@ -136,4 +136,24 @@ class CausalFilterTest {
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertTrue(allocated < calls, allocated + " bytes allocated over " + calls + " chunks");
     }
+
+    @Test
+    void nonFiniteSamplePassesThroughAndRestartsOnlyThatChannel() {
+        BandPassSpec spec = new BandPassSpec(1, 40, 2);
+        int n = 600;
+        double[] a = sine(20, 10, FS_HZ, n, 0);
+        double[] b = sine(20, 12, FS_HZ, n, 0);
+        double[] aWithNaN = a.clone();
+        aWithNaN[300] = Double.NaN;
+        CausalFilter f = new CausalFilter(spec, FS_HZ, 2);
+        double[][] out = new double[2][n];
+        f.process(new double[][] {aWithNaN, b}, 0, n, out);
+
+        double[] before = filterOne(spec, FS_HZ, java.util.Arrays.copyOfRange(a, 0, 300));
+        double[] after = filterOne(spec, FS_HZ, java.util.Arrays.copyOfRange(a, 301, n));
+        assertArrayEquals(before, java.util.Arrays.copyOfRange(out[0], 0, 300), 0.0);
+        assertTrue(Double.isNaN(out[0][300]));
+        assertArrayEquals(after, java.util.Arrays.copyOfRange(out[0], 301, n), 0.0, "restarted from rest");
+        assertArrayEquals(filterOne(spec, FS_HZ, b), out[1], 0.0, "other channel untouched");
+    }
 }
