@@ -27,13 +27,17 @@ import uk.me.berndporr.iirj.Cascade;
  * a 40 uV signal) in the first and last second, under 1e-3 uV from 4 s in and under 1e-6 uV
  * from 8 s in: the edge handling differs, the filter does not.
  *
+ * <p>A channel holding any NaN or infinity comes out entirely non-finite (the recursion
+ * carries it both ways); check windows with {@code dev.liminal.dsp.quality.QualityAssessor}
+ * first and treat such channels as missing.
+ *
  * <p>Thread-safety: immutable and thread-safe; every call uses fresh filter state and
  * allocates its own scratch (this is the offline path, not a per-sample hot path).
  */
 public final class ZeroPhaseFilter {
     /** Padding length in periods of the settling scale; see the class comment. */
     public static final double SETTLE_CYCLES = 3.0;
-    /** Smallest padding, in samples, matching scipy's default for a few biquads. */
+    /** Smallest padding, in samples: scipy's sosfiltfilt default for four sections, 3 * (2 * 4 + 1). */
     public static final int MIN_PAD_SAMPLES = 27;
 
     private final FilterSpec spec;

@@ -78,6 +78,19 @@ class ZeroPhaseFilterTest {
         assertTrue(Double.isFinite(out[0]));
     }
 
+    @Test
+    void channelWithNaNComesOutNonFiniteAndOthersAreUnaffected() {
+        double[] clean = sine(10, 10, FS_HZ, 2000, 0);
+        double[] bad = clean.clone();
+        bad[1000] = Double.NaN;
+        ZeroPhaseFilter f = new ZeroPhaseFilter(new BandPassSpec(1, 40, 2), FS_HZ);
+        double[][] y = f.apply(new double[][] {bad, clean});
+        for (double v : y[0]) assertTrue(Double.isNaN(v));
+        double[] expected = new double[2000];
+        f.apply(clean, expected);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(expected, y[1], 0.0);
+    }
+
     /**
      * Against scipy's sosfiltfilt (golden file from {@code make_filtfilt_golden.py}). The two
      * differ only in edge handling (scipy: short odd padding plus steady-state initial state;
