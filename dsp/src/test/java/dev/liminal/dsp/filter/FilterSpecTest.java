@@ -65,4 +65,18 @@ class FilterSpecTest {
         assertThrows(IllegalArgumentException.class, () -> f.process(new double[1][10], 0, 10, new double[2][10]));
         assertThrows(IllegalArgumentException.class, () -> f.process(in, -1, 2, new double[2][10]));
     }
+
+    @Test
+    void notchZerosSitExactlyOnEveryHarmonicEvenNearNyquist() {
+        for (MainsFrequency mains : MainsFrequency.values()) {
+            for (double fs : new double[] {250, 256, 500, 512, 1000}) {
+                CausalFilter f = new CausalFilter(NotchSpec.of(mains), fs, 1);
+                int harmonics = NotchSpec.of(mains).harmonicCount(fs);
+                for (int k = 1; k <= harmonics; k++) {
+                    double m = f.magnitude(k * mains.frequencyHz());
+                    assertTrue(m < 1e-6, mains + " harmonic " + k + " at " + fs + " Hz: |H| = " + m);
+                }
+            }
+        }
+    }
 }
