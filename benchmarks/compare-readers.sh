@@ -78,7 +78,7 @@ for round in $(seq 1 "$ROUNDS"); do
     file=bench-data/$stem.$fmt
     echo "== round $round, $fmt: Liminal"
     # shellcheck disable=SC2086
-    if ! java $JAVA_OPTS -cp "$jar" dev.liminal.benchmarks.ReadHarness --reps "$REPS" --warmup 2 --mode both $verify "$file" \
+    if ! java $JAVA_OPTS -cp "$jar" dev.liminal.benchmarks.ReadHarness --reps "$REPS" --warmup 2 --mode both --floors $verify "$file" \
         | tee /dev/stderr | tag "$round" "$fmt"; then
       echo "!! Liminal failed on $file"
     fi

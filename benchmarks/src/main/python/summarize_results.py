@@ -13,7 +13,7 @@ import sys
 
 PEER = {"edf": "mne", "bdf": "mne", "xdf": "libxdf"}
 TARGET = {"edf": 5.0, "bdf": 5.0, "xdf": 1.0}
-ORDER = ["liminal-prealloc", "liminal-fresh", "mne", "libxdf"]
+ORDER = ["liminal-prealloc", "liminal-fresh", "mne", "libxdf", "liminal-floor-read", "liminal-floor-fill"]
 
 
 def parse(path):
@@ -40,7 +40,7 @@ def table(title, entries):
                 continue
             median, minimum, size = e
             ratio = target = met = ""
-            if reader.startswith("liminal") and peer is not None:
+            if reader in ("liminal-prealloc", "liminal-fresh") and peer is not None:
                 r = peer[0] / median
                 ratio = "%.2fx" % r
                 target = "%gx" % TARGET[fmt]

@@ -88,6 +88,11 @@ public final class FullRecordingRead {
         return file;
     }
 
+    /** Number of streams of the recording. */
+    public int streamCount() {
+        return samples.length;
+    }
+
     /** Bytes of the double arrays this load fills (samples and time stamps). */
     public long bytesOfDoubles() {
         return bytesOfDoubles;

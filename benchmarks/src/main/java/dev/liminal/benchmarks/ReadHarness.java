@@ -8,8 +8,11 @@ import dev.liminal.datasets.RecordingFormats;
 import dev.liminal.datasets.RecordingInfo;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,8 +31,13 @@ import java.util.Locale;
  *
  * <pre>
  * java -Xmx5g -cp benchmarks/target/benchmarks.jar dev.liminal.benchmarks.ReadHarness
- *      [--reps 5] [--warmup 2] [--mode prealloc|fresh|both] [--verify] [--seed N] FILE...
+ *      [--reps 5] [--warmup 2] [--mode prealloc|fresh|both] [--verify] [--floors] [--seed N] FILE...
  * </pre>
+ *
+ * {@code --floors} also times two lower bounds on the same machine at the same moment:
+ * {@code floor-read}, reading the file's bytes through a 4 MiB buffer and discarding them (page
+ * cache to user memory; no decoding), and {@code floor-fill}, writing every double of the
+ * destination arrays once (memory write bandwidth; no file at all).
  *
  * {@code --verify} compares the first numeric stream, after the warm-up, with the synthetic
  * signal {@link dev.liminal.benchmarks.GenerateBenchData} wrote (same seed), within the file's
@@ -42,6 +50,8 @@ public final class ReadHarness {
     private static final double BDF_TOLERANCE_MICROVOLTS = EdfBenchWriter.Variant.BDF.microvoltsPerStep() / 2 + 1e-9;
     /** float32 keeps 24 significant bits: relative rounding error at most 2^-24. */
     private static final double FLOAT32_RELATIVE_TOLERANCE = Math.scalb(1.0, -24);
+    /** Buffer of the read floor; the size the EDF reader reads per block. */
+    private static final int FLOOR_READ_BUFFER_BYTES = 4 << 20;
 
     private ReadHarness() {}
 
@@ -51,6 +61,7 @@ public final class ReadHarness {
         int warmup = 2;
         String mode = "both";
         boolean verify = false;
+        boolean floors = false;
         long seed = BenchDataSpec.ONE_HOUR_64_CHANNELS.seed();
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -59,6 +70,7 @@ public final class ReadHarness {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--mode" -> mode = args[++i];
                 case "--verify" -> verify = true;
+                case "--floors" -> floors = true;
                 case "--seed" -> seed = Long.parseLong(args[++i]);
                 default -> {
                     if (args[i].startsWith("--")) usage("unknown option " + args[i]);
@@ -86,10 +98,13 @@ public final class ReadHarness {
                     seconds[r] = (System.nanoTime() - start) / 1e9;
                 }
                 report("prealloc", file, bytes, seconds);
+                if (floors) timeFloors(file, bytes, load, reps);
             }
             System.gc();
             if (!mode.equals("prealloc")) {
-                for (int w = 0; w < warmup; w++) FullRecordingRead.allocateFor(file).readAll();
+                // after the prealloc runs the code is compiled already: one load re-warms the page cache
+                int freshWarmup = mode.equals("both") ? Math.min(1, warmup) : warmup;
+                for (int w = 0; w < freshWarmup; w++) FullRecordingRead.allocateFor(file).readAll();
                 double[] seconds = new double[reps];
                 for (int r = 0; r < reps; r++) {
                     long start = System.nanoTime();
@@ -100,6 +115,35 @@ public final class ReadHarness {
                 report("fresh", file, bytes, seconds);
             }
         }
+    }
+
+    /** Times reading the file's bytes without decoding, and filling the destination arrays without reading. */
+    private static void timeFloors(Path file, long bytes, FullRecordingRead load, int reps) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(FLOOR_READ_BUFFER_BYTES);
+        double[] read = new double[reps];
+        for (int r = -1; r < reps; r++) {
+            long start = System.nanoTime();
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long position = 0;
+                int got;
+                while ((got = channel.read(buffer.clear(), position)) > 0) position += got;
+            }
+            if (r >= 0) read[r] = (System.nanoTime() - start) / 1e9;
+        }
+        report("floor-read", file, bytes, read);
+
+        List<double[]> rows = new ArrayList<>();
+        for (int i = 0; i < load.streamCount(); i++) {
+            if (load.samples(i) != null) rows.addAll(Arrays.asList(load.samples(i)));
+            rows.add(load.timestamps(i));
+        }
+        double[] fill = new double[reps];
+        for (int r = -1; r < reps; r++) {
+            long start = System.nanoTime();
+            for (double[] row : rows) Arrays.fill(row, r);
+            if (r >= 0) fill[r] = (System.nanoTime() - start) / 1e9;
+        }
+        report("floor-fill", file, bytes, fill);
     }
 
     private static void report(String mode, Path file, long bytes, double[] seconds) {
