@@ -1,6 +1,7 @@
 package dev.liminal.datasets.brainvision;
 
 import dev.liminal.datasets.RecordingFormatException;
+import dev.liminal.datasets.text.Excerpt;
 import dev.liminal.datasets.text.LineCursor;
 import dev.liminal.datasets.text.RowIndex;
 
@@ -128,7 +129,7 @@ final class AsciiSamples implements RawSamples {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new RecordingFormatException(header.dataFile(), cursor.offset() + from, "sample " + row + ": '"
-                    + IniText.printable(text) + "' is not a number", e);
+                    + Excerpt.of(text) + "' is not a number", e);
         }
     }
 

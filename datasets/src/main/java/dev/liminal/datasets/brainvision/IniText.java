@@ -1,6 +1,7 @@
 package dev.liminal.datasets.brainvision;
 
 import dev.liminal.datasets.RecordingFormatException;
+import dev.liminal.datasets.text.Excerpt;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -185,23 +186,12 @@ final class IniText {
                 case "ANSI": case "LATIN-1": case "LATIN1": case "ISO-8859-1": case "WINDOWS-1252": case "CP1252":
                     return ANSI;
                 default:
-                    warnings.add("unknown Codepage '" + printable(name) + "'; text read as " + ANSI.name());
+                    warnings.add("unknown Codepage '" + Excerpt.of(name) + "'; text read as " + ANSI.name());
                     return ANSI;
             }
         }
         // Version 1.0 headers without a Codepage line were written by Windows tools in ANSI.
         return ANSI;
-    }
-
-    /** Text from a file made safe for a one-line message: control characters replaced, at most 60 characters. */
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), 64));
-        for (int i = 0; i < s.length() && b.length() < 60; i++) {
-            char c = s.charAt(i);
-            b.append(Character.isISOControl(c) ? '?' : c);
-        }
-        if (s.length() > 60) b.append("...");
-        return b.toString();
     }
 
     private static Charset ansiCharset() {

@@ -1,6 +1,7 @@
 package dev.liminal.datasets.brainvision;
 
 import dev.liminal.datasets.RecordingFormatException;
+import dev.liminal.datasets.text.Excerpt;
 
 import java.io.IOException;
 import java.nio.ByteOrder;
@@ -96,7 +97,7 @@ record VhdrHeader(Path file, String version, Path dataFile, long dataFileEntryOf
             }
         }
         if (version == null) {
-            throw new RecordingFormatException(file, 0, "first line '" + IniText.printable(first)
+            throw new RecordingFormatException(file, 0, "first line '" + Excerpt.of(first)
                     + "' is not '" + IDENTIFICATIONS[0] + "'");
         }
         List<String> warnings = new ArrayList<>(ini.warnings());
@@ -119,7 +120,7 @@ record VhdrHeader(Path file, String version, Path dataFile, long dataFileEntryOf
         String dataType = ini.entry(common, "DataType").map(IniText.Entry::value).orElse("TIMEDOMAIN");
         if (!dataType.equalsIgnoreCase("TIMEDOMAIN")) {
             throw new RecordingFormatException(file, ini.entry(common, "DataType").get().byteOffset(),
-                    "DataType '" + IniText.printable(dataType) + "' is not supported (only TIMEDOMAIN)");
+                    "DataType '" + Excerpt.of(dataType) + "' is not supported (only TIMEDOMAIN)");
         }
         boolean ascii = choice(ini, common, "DataFormat", "BINARY", "BINARY", "ASCII").equals("ASCII");
         boolean vectorized = choice(ini, common, "DataOrientation", "MULTIPLEXED", "MULTIPLEXED", "VECTORIZED")
@@ -151,7 +152,7 @@ record VhdrHeader(Path file, String version, Path dataFile, long dataFileEntryOf
         }
         ini.entry(common, "SegmentationType").map(IniText.Entry::value)
                 .filter(v -> !v.equalsIgnoreCase("NOTSEGMENTED") && !v.isEmpty())
-                .ifPresent(v -> warnings.add("SegmentationType " + IniText.printable(v)
+                .ifPresent(v -> warnings.add("SegmentationType " + Excerpt.of(v)
                         + ": epochs are read as one continuous recording"));
 
         String binary = "Binary Infos";
@@ -168,7 +169,7 @@ record VhdrHeader(Path file, String version, Path dataFile, long dataFileEntryOf
             String v = decimalEntry.get().value();
             if (!v.equals(".") && !v.equals(",")) {
                 throw new RecordingFormatException(file, decimalEntry.get().byteOffset(), "DecimalSymbol '"
-                        + IniText.printable(v) + "' is neither '.' nor ','");
+                        + Excerpt.of(v) + "' is neither '.' nor ','");
             }
             decimal = v.charAt(0);
         }
@@ -198,7 +199,7 @@ record VhdrHeader(Path file, String version, Path dataFile, long dataFileEntryOf
                 resolution = Double.parseDouble(f[2].strip());
             } catch (NumberFormatException ex) {
                 throw new RecordingFormatException(ini.file(), e.byteOffset(), e.key() + ": resolution '"
-                        + IniText.printable(f[2].strip()) + "' is not a number", ex);
+                        + Excerpt.of(f[2].strip()) + "' is not a number", ex);
             }
             if (!Double.isFinite(resolution)) {
                 throw new RecordingFormatException(ini.file(), e.byteOffset(), e.key() + ": resolution " + resolution
@@ -224,7 +225,7 @@ record VhdrHeader(Path file, String version, Path dataFile, long dataFileEntryOf
         for (String a : allowed) {
             if (a.equals(v)) return a;
         }
-        throw new RecordingFormatException(ini.file(), e.get().byteOffset(), key + " '" + IniText.printable(e.get().value())
+        throw new RecordingFormatException(ini.file(), e.get().byteOffset(), key + " '" + Excerpt.of(e.get().value())
                 + "' is not one of " + String.join(", ", allowed));
     }
 
@@ -243,7 +244,7 @@ record VhdrHeader(Path file, String version, Path dataFile, long dataFileEntryOf
         try {
             return Long.parseLong(e.value());
         } catch (NumberFormatException ex) {
-            throw new RecordingFormatException(ini.file(), e.byteOffset(), e.key() + " '" + IniText.printable(e.value())
+            throw new RecordingFormatException(ini.file(), e.byteOffset(), e.key() + " '" + Excerpt.of(e.value())
                     + "' is not an integer", ex);
         }
     }
@@ -252,7 +253,7 @@ record VhdrHeader(Path file, String version, Path dataFile, long dataFileEntryOf
         try {
             return Double.parseDouble(e.value());
         } catch (NumberFormatException ex) {
-            throw new RecordingFormatException(ini.file(), e.byteOffset(), e.key() + " '" + IniText.printable(e.value())
+            throw new RecordingFormatException(ini.file(), e.byteOffset(), e.key() + " '" + Excerpt.of(e.value())
                     + "' is not a number", ex);
         }
     }
@@ -267,7 +268,7 @@ record VhdrHeader(Path file, String version, Path dataFile, long dataFileEntryOf
         try {
             Path p = Path.of(name);
             if (name.isEmpty() || p.getFileName() == null) {
-                throw new RecordingFormatException(ini.file(), e.byteOffset(), e.key() + " '" + IniText.printable(name)
+                throw new RecordingFormatException(ini.file(), e.byteOffset(), e.key() + " '" + Excerpt.of(name)
                         + "' names no file");
             }
             Path resolved = dir == null ? p : dir.resolve(p);
@@ -278,7 +279,7 @@ record VhdrHeader(Path file, String version, Path dataFile, long dataFileEntryOf
             }
             return resolved;
         } catch (InvalidPathException ex) {
-            throw new RecordingFormatException(ini.file(), e.byteOffset(), e.key() + " '" + IniText.printable(name)
+            throw new RecordingFormatException(ini.file(), e.byteOffset(), e.key() + " '" + Excerpt.of(name)
                     + "' is not a valid file name", ex);
         }
     }

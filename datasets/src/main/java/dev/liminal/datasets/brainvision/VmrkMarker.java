@@ -1,6 +1,7 @@
 package dev.liminal.datasets.brainvision;
 
 import dev.liminal.datasets.RecordingFormatException;
+import dev.liminal.datasets.text.Excerpt;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ record VmrkMarker(int number, String type, String description, long position, lo
         boolean known = false;
         for (String id : IDENTIFICATIONS) known |= ini.firstLine().startsWith(id);
         if (!known) {
-            throw new RecordingFormatException(file, 0, "first line '" + IniText.printable(ini.firstLine())
+            throw new RecordingFormatException(file, 0, "first line '" + Excerpt.of(ini.firstLine())
                     + "' is not '" + IDENTIFICATIONS[0] + "'");
         }
         warnings.addAll(ini.warnings());
@@ -88,7 +89,7 @@ record VmrkMarker(int number, String type, String description, long position, lo
             throws RecordingFormatException {
         String[] f = e.value().split(",", -1);
         if (f.length < 3) {
-            throw new RecordingFormatException(file, e.byteOffset(), e.key() + " '" + IniText.printable(e.value())
+            throw new RecordingFormatException(file, e.byteOffset(), e.key() + " '" + Excerpt.of(e.value())
                     + "' has " + f.length + " fields, expected Type,Description,Position[,Size,Channel[,Date]]");
         }
         String type = f[0].replace(ESCAPED_COMMA, ",").strip();
@@ -104,7 +105,7 @@ record VmrkMarker(int number, String type, String description, long position, lo
         if (f.length > 5 && !f[5].isBlank()) {
             date = date(f[5].strip());
             if (date == null) {
-                warnings.add(file.getFileName() + ": " + e.key() + " date '" + IniText.printable(f[5].strip())
+                warnings.add(file.getFileName() + ": " + e.key() + " date '" + Excerpt.of(f[5].strip())
                         + "' is not yyyyMMddHHmmss plus 6 digits of microseconds; ignored");
             }
         }
@@ -118,7 +119,7 @@ record VmrkMarker(int number, String type, String description, long position, lo
         try {
             return Long.parseLong(t);
         } catch (NumberFormatException ex) {
-            throw new RecordingFormatException(file, e.byteOffset(), e.key() + ": " + what + " '" + IniText.printable(t)
+            throw new RecordingFormatException(file, e.byteOffset(), e.key() + ": " + what + " '" + Excerpt.of(t)
                     + "' is not an integer", ex);
         }
     }

@@ -42,6 +42,12 @@ import java.util.Map;
  * and time as UTC because EDF stores no time zone. Annotation onsets are moved onto the same
  * axis. EDF+D records that do not follow each other without a gap start new {@link Segment}s.
  *
+ * <p>{@link RecordingInfo#properties()} holds the header's patient, recording and reserved fields
+ * ({@link EdfIdentification}), for EDF+/BDF+ the parsed identification subfields, and
+ * {@link #HEADER_BYTES}, {@link #DATA_RECORDS}, {@link #DATA_RECORD_SECONDS}. Channel attributes
+ * keep transducer, prefilter, the file's unit and the physical (in memory units) and digital
+ * ranges, which {@link EdfFormat#write} reuses.
+ *
  * <p>Not thread-safe (see {@link RecordingReader}); one call may decode on several pool threads.
  */
 public final class EdfReader implements RecordingReader {
@@ -57,6 +63,12 @@ public final class EdfReader implements RecordingReader {
     public static final String FILE_UNIT = "file_unit";
     /** Channel attribute present on a BioSemi Status channel handed out as raw unsigned 24-bit values. */
     public static final String BDF_STATUS = "bdf_status";
+    /** Recording property: the header size in bytes. */
+    public static final String HEADER_BYTES = "header_bytes";
+    /** Recording property: the number of complete data records read (after any truncation). */
+    public static final String DATA_RECORDS = "data_records";
+    /** Recording property: the data record duration in seconds, as a Java double. */
+    public static final String DATA_RECORD_SECONDS = "data_record_seconds";
     /** Label of the BioSemi status/trigger channel. */
     static final String STATUS_LABEL = "Status";
 
@@ -105,6 +117,10 @@ public final class EdfReader implements RecordingReader {
 
         // Pass over the annotation signals: annotations and each record's start (timekeeping TAL).
         boolean timekeeping = h.isPlus() && !annotationSignals.isEmpty() && h.recordSeconds() > 0;
+        if (h.isDiscontinuous() && annotationSignals.isEmpty()) {
+            warnings.add(h.variant() + " file without an annotation signal: record start times unknown, "
+                    + "records read as contiguous");
+        }
         RecordTimes times = new RecordTimes(file, h, timekeeping);
         List<Annotation> raw = new ArrayList<>();
         if (!annotationSignals.isEmpty()) {
@@ -138,9 +154,9 @@ public final class EdfReader implements RecordingReader {
         properties.put(EdfIdentification.PATIENT, h.patient());
         properties.put(EdfIdentification.RECORDING, h.recording());
         properties.put(EdfIdentification.RESERVED, h.reserved());
-        properties.put("header_bytes", Long.toString(h.headerBytes()));
-        properties.put("data_records", Long.toString(h.recordCount()));
-        properties.put("data_record_seconds", Double.toString(h.recordSeconds()));
+        properties.put(HEADER_BYTES, Long.toString(h.headerBytes()));
+        properties.put(DATA_RECORDS, Long.toString(h.recordCount()));
+        properties.put(DATA_RECORD_SECONDS, Double.toString(h.recordSeconds()));
         if (h.isPlus()) {
             EdfIdentification.parsePatient(h.patient(), properties);
             EdfIdentification.parseRecording(h.recording(), properties);
@@ -289,7 +305,7 @@ public final class EdfReader implements RecordingReader {
         String name = firstNumber == lastNumber ? prefix + " signal " + firstNumber
                 : prefix + " signals " + firstNumber + "-" + lastNumber;
         Map<String, String> props = Map.of("samples_per_record", Integer.toString(spr),
-                "data_record_seconds", Double.toString(h.recordSeconds()));
+                DATA_RECORD_SECONDS, Double.toString(h.recordSeconds()));
         StreamInfo info = new StreamInfo(name, streamType(channels), "", channels, rate,
                 h.dialect() == EdfDialect.EDF ? SampleFormat.INT16 : SampleFormat.INT32, props);
         return new RecordedStream(index, info, h.recordCount() * spr, segments, index, Map.of());

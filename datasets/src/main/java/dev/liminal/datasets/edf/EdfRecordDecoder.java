@@ -3,6 +3,7 @@ package dev.liminal.datasets.edf;
 import dev.liminal.datasets.RecordingFormatException;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -30,6 +32,8 @@ final class EdfRecordDecoder {
     static final int BLOCK_BYTES = 4 << 20;
     /** Spans smaller than this are decoded on the calling thread (pool hand-off would cost more). */
     static final long PARALLEL_BYTES = 8L << 20;
+    /** Read only the stream's bytes of each record when the record is more than this many times larger. */
+    static final int SLICE_RATIO = 4;
     private static final int WORKERS = Math.max(1, Runtime.getRuntime().availableProcessors());
     private static final ExecutorService POOL = WORKERS > 1 ? Executors.newFixedThreadPool(WORKERS - 1, daemonThreads())
             : null;
@@ -46,6 +50,9 @@ final class EdfRecordDecoder {
     private final double[] gains;
     private final double[] offsets;
     private final boolean[] rawStatus;
+    private final int sliceOffset;
+    private final int sliceBytes;
+    private final boolean sliced;
 
     /**
      * @param channelByteOffsets each channel's byte offset within a data record; copied
@@ -64,6 +71,16 @@ final class EdfRecordDecoder {
         this.gains = gains.clone();
         this.offsets = offsets.clone();
         this.rawStatus = rawStatus.clone();
+        int first = Integer.MAX_VALUE;
+        int end = 0;
+        for (int off : channelByteOffsets) {
+            first = Math.min(first, off);
+            end = Math.max(end, off + samplesPerRecord * bytesPerSample);
+        }
+        this.sliceOffset = first;
+        this.sliceBytes = end - first;
+        // A stream that is a small part of each record is read slice by slice, not record by record.
+        this.sliced = (long) sliceBytes * SLICE_RATIO < header.recordBytes();
     }
 
     /**
@@ -75,8 +92,8 @@ final class EdfRecordDecoder {
         long firstRecord = firstSample / samplesPerRecord;
         long lastRecord = (firstSample + count - 1) / samplesPerRecord;
         long records = lastRecord - firstRecord + 1;
-        long bytes = records * header.recordBytes();
-        int parts = (int) Math.min(WORKERS, Math.max(1, bytes / (PARALLEL_BYTES / 2)));
+        long bytes = records * stride();
+        int parts = (int) Math.min(Math.min(WORKERS, records), Math.max(1, bytes / (PARALLEL_BYTES / 2)));
         if (POOL == null || bytes < PARALLEL_BYTES || parts < 2) {
             readRecords(firstRecord, lastRecord + 1, firstSample, count, dst, dstOffset);
             return;
@@ -113,7 +130,7 @@ final class EdfRecordDecoder {
                 f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                if (first == null) first = new java.io.InterruptedIOException("interrupted while decoding " + file);
+                if (first == null) first = new InterruptedIOException("interrupted while decoding " + file);
             } catch (ExecutionException e) {
                 Throwable c = e.getCause();
                 if (c instanceof UncheckedIOException u) {
@@ -128,22 +145,35 @@ final class EdfRecordDecoder {
         if (first != null) throw first;
     }
 
+    /** Bytes read per record: the whole record, or only this stream's slice of it. */
+    private long stride() {
+        return sliced ? sliceBytes : header.recordBytes();
+    }
+
     /** Decodes records {@code [fromRecord, toRecord)}, the part of the span they hold. */
     private void readRecords(long fromRecord, long toRecord, long firstSample, int count, double[][] dst,
                              int dstOffset) throws IOException {
-        long recordBytes = header.recordBytes();
-        int perBlock = (int) Math.max(1, Math.min(toRecord - fromRecord, BLOCK_BYTES / recordBytes));
-        ByteBuffer buf = buffer((int) (perBlock * recordBytes));
+        if (fromRecord >= toRecord) return;
+        long stride = stride();
+        int perBlock = (int) Math.max(1, Math.min(toRecord - fromRecord, BLOCK_BYTES / stride));
+        ByteBuffer buf = buffer((int) (perBlock * stride));
+        int shift = sliced ? sliceOffset : 0;
         long endSample = firstSample + count;
         for (long r = fromRecord; r < toRecord; r += perBlock) {
             int n = (int) Math.min(perBlock, toRecord - r);
-            fill(buf, header.recordOffset(r), (int) (n * recordBytes));
+            if (sliced) {
+                for (int i = 0; i < n; i++) {
+                    fill(buf, (int) (i * stride), header.recordOffset(r + i) + sliceOffset, sliceBytes);
+                }
+            } else {
+                fill(buf, 0, header.recordOffset(r), (int) (n * stride));
+            }
             for (int i = 0; i < n; i++) {
                 long recordFirstSample = (r + i) * samplesPerRecord;
                 int k0 = (int) Math.max(0, firstSample - recordFirstSample);
                 int k1 = (int) Math.min(samplesPerRecord, endSample - recordFirstSample);
                 int dstPos = (int) (dstOffset + recordFirstSample + k0 - firstSample);
-                int recordBase = (int) (i * recordBytes);
+                int recordBase = (int) (i * stride) - shift;
                 for (int c = 0; c < gains.length; c++) {
                     int base = recordBase + channelByteOffsets[c] + k0 * bytesPerSample;
                     if (bytesPerSample == 2) {
@@ -196,18 +226,19 @@ final class EdfRecordDecoder {
         }
     }
 
-    private void fill(ByteBuffer buf, long position, int length) throws IOException {
-        buf.clear().limit(length);
+    /** Reads {@code length} bytes at file {@code position} into {@code buf[at, at + length)}. */
+    private void fill(ByteBuffer buf, int at, long position, int length) throws IOException {
+        buf.limit(at + length).position(at);
         while (buf.hasRemaining()) {
-            int got = channel.read(buf, position + buf.position());
+            int got = channel.read(buf, position + buf.position() - at);
             if (got < 0) {
-                throw new RecordingFormatException(file, position + buf.position(),
+                throw new RecordingFormatException(file, position + buf.position() - at,
                         "file ends inside a data record it had when opened (was it truncated meanwhile?)");
             }
         }
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, "liminal-edf-decode-" + n.incrementAndGet());

@@ -28,9 +28,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -156,7 +158,6 @@ final class EdfWriter {
         }
 
         // Time origin and runs (one per segment index).
-        double t0 = 0;
         int runs = plans.isEmpty() ? 0 : plans.get(0).segments.size();
         for (Plan p : plans) {
             if (p.segments.size() != runs) {
@@ -166,20 +167,7 @@ final class EdfWriter {
                         + "data record, so all streams must share their gaps");
             }
         }
-        if (!plans.isEmpty()) {
-            t0 = Double.POSITIVE_INFINITY;
-            for (Plan p : plans) t0 = Math.min(t0, p.segments.get(0).startSeconds());
-        } else {
-            double first = Double.POSITIVE_INFINITY;
-            for (RecordedStream s : stringStreams) {
-                if (s.sampleCount() > 0) {
-                    double[] t = new double[1];
-                    source.readTimestamps(s.index(), 0, 1, t, 0);
-                    first = Math.min(first, t[0]);
-                }
-            }
-            t0 = Double.isFinite(first) ? first : 0;
-        }
+        double t0 = origin(source, plans, stringStreams);
         double[] runStart = new double[runs];
         for (int k = 0; k < runs; k++) {
             double start = Double.POSITIVE_INFINITY;
@@ -223,28 +211,8 @@ final class EdfWriter {
 
         for (Plan p : plans) p.ranges = scanRanges(source, p);
 
-        // Start time: whole seconds in the header, the fraction in the timekeeping TALs.
-        Instant startInstant = info.startTime();
-        LocalDateTime start;
-        double fraction = 0;
-        boolean knownStart = false;
-        if (startInstant == null) {
-            start = UNKNOWN_START;
-            LOG.log(System.Logger.Level.WARNING, "{0}: source has no start time; header start set to 01.01.85 00.00.00 "
-                    + "and recording field to ''Startdate X'' (EDF+ convention for an unknown date)", target);
-        } else {
-            LocalDateTime local = LocalDateTime.ofInstant(startInstant, ZoneOffset.UTC);
-            if (local.getYear() < FIRST_YEAR || local.getYear() > LAST_YEAR) {
-                start = UNKNOWN_START;
-                LOG.log(System.Logger.Level.WARNING, "{0}: start {1} lies outside the years 1985-2084 EDF can store; "
-                        + "header start set to 01.01.85 and recording field to ''Startdate X''", target, startInstant);
-            } else {
-                start = local.withNano(0);
-                fraction = local.getNano() / 1e9;
-                knownStart = true;
-            }
-        }
-
+        HeaderStart start = headerStart(info.startTime(), target);
+        double fraction = start.fractionSeconds();
         List<byte[]> tals = annotationTals(source, info, stringStreams, t0, fraction);
         double lastOnset = fraction + (runs == 0 ? 0 : runStart[runs - 1] + runRecords[runs - 1] * recordSeconds);
         int timekeepingBytes = TimeAnnotationLists.timekeeping(lastOnset + 0.1234567).length + 1;
@@ -263,7 +231,7 @@ final class EdfWriter {
         }
         annotationBytes = annotationSamples * dialect.bytesPerSample();
 
-        byte[] header = header(info, plans, start, knownStart, runs > 1, totalRecords, recordSeconds,
+        byte[] header = header(info, plans, start.wholeSeconds(), start.known(), runs > 1, totalRecords, recordSeconds,
                 (int) annotationSamples, target);
         long recordBytes = annotationBytes;
         for (Plan p : plans) recordBytes += (long) p.channels() * p.samplesPerRecord * dialect.bytesPerSample();
@@ -278,7 +246,7 @@ final class EdfWriter {
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(out, ByteBuffer.wrap(header));
             RecordBlockWriter w = new RecordBlockWriter(source, out, plans, recordBytes, (int) annotationBytes, tals,
-                    timekeepingBytes, totalRecords);
+                    totalRecords);
             if (plans.isEmpty()) {
                 w.writeRun(0, 1, fraction, 0);
             } else {
@@ -299,6 +267,47 @@ final class EdfWriter {
             Files.deleteIfExists(temp);
             throw e;
         }
+    }
+
+    /**
+     * EDF time 0 on the source's axis: the earliest start of the written streams, else of the
+     * marker streams, else 0.
+     */
+    private static double origin(RecordingReader source, List<Plan> plans, List<RecordedStream> stringStreams)
+            throws IOException {
+        double first = Double.POSITIVE_INFINITY;
+        for (Plan p : plans) first = Math.min(first, p.segments.get(0).startSeconds());
+        if (plans.isEmpty()) {
+            for (RecordedStream s : stringStreams) {
+                if (s.sampleCount() > 0) {
+                    double[] t = new double[1];
+                    source.readTimestamps(s.index(), 0, 1, t, 0);
+                    first = Math.min(first, t[0]);
+                }
+            }
+        }
+        return Double.isFinite(first) ? first : 0;
+    }
+
+    /**
+     * The header start: whole seconds, the sub-second fraction (written in the timekeeping TALs)
+     * and whether the start is known.
+     */
+    private record HeaderStart(LocalDateTime wholeSeconds, double fractionSeconds, boolean known) {}
+
+    private static HeaderStart headerStart(Instant startInstant, Path target) {
+        if (startInstant == null) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: source has no start time; header start set to 01.01.85 00.00.00 "
+                    + "and recording field to ''Startdate X'' (EDF+ convention for an unknown date)", target);
+            return new HeaderStart(UNKNOWN_START, 0, false);
+        }
+        LocalDateTime local = LocalDateTime.ofInstant(startInstant, ZoneOffset.UTC);
+        if (local.getYear() < FIRST_YEAR || local.getYear() > LAST_YEAR) {
+            LOG.log(System.Logger.Level.WARNING, "{0}: start {1} lies outside the years 1985-2084 EDF can store; "
+                    + "header start set to 01.01.85 and recording field to ''Startdate X''", target, startInstant);
+            return new HeaderStart(UNKNOWN_START, 0, false);
+        }
+        return new HeaderStart(local.withNano(0), local.getNano() / 1e9, true);
     }
 
     /** Picks the data record duration and sets every plan's samples per record. */
@@ -481,15 +490,20 @@ final class EdfWriter {
     private List<byte[]> annotationTals(RecordingReader source, RecordingInfo info, List<RecordedStream> strings,
                                         double t0, double fraction) throws IOException {
         List<Annotation> all = new ArrayList<>(info.annotations());
+        // A reader may list marker samples among its annotations too: write each (time, text) once.
+        Set<String> seen = new HashSet<>();
+        for (Annotation a : all) seen.add(annotationKey(a.onsetSeconds(), a.text()));
         for (RecordedStream s : strings) {
             final int chunk = 4096;
             for (long i = 0; i < s.sampleCount(); i += chunk) {
+                checkCancelled();
                 int n = (int) Math.min(chunk, s.sampleCount() - i);
                 String[][] values = source.readStrings(s.index(), i, n);
                 double[] times = new double[n];
                 source.readTimestamps(s.index(), i, n, times, 0);
                 for (int k = 0; k < n; k++) {
-                    all.add(new Annotation(times[k], String.join(" | ", values[k])));
+                    String text = String.join(" | ", values[k]);
+                    if (!seen.contains(annotationKey(times[k], text))) all.add(new Annotation(times[k], text));
                 }
             }
         }
@@ -499,6 +513,11 @@ final class EdfWriter {
             tals.add(TimeAnnotationLists.annotation(a.onsetSeconds() - t0 + fraction, a.durationSeconds(), a.text()));
         }
         return tals;
+    }
+
+    /** Identity of an annotation at the 100 ns resolution EDF+ stores. */
+    private static String annotationKey(double onsetSeconds, String text) {
+        return Math.round(onsetSeconds * 1e7) + "\u0000" + text;
     }
 
     // ---------------------------------------------------------------- header
@@ -595,7 +614,7 @@ final class EdfWriter {
         private long nanCount;
 
         RecordBlockWriter(RecordingReader source, FileChannel out, List<Plan> plans, long recordBytes, int annotationBytes,
-                          List<byte[]> tals, int timekeepingBytes, long totalRecords) {
+                          List<byte[]> tals, long totalRecords) {
             this.source = source;
             this.out = out;
             this.plans = plans;

@@ -13,6 +13,7 @@ import dev.liminal.datasets.RecordingInfo;
 import dev.liminal.datasets.RecordingReader;
 import dev.liminal.datasets.Segment;
 import dev.liminal.datasets.Spans;
+import dev.liminal.datasets.text.Excerpt;
 import dev.liminal.datasets.text.LineCursor;
 import dev.liminal.datasets.text.RowIndex;
 
@@ -46,7 +47,7 @@ final class OpenBciReader implements RecordingReader {
 
     /** The Cyton's packet counter is one byte (OpenBCI Cyton data format: "Sample Number", 0-255). */
     static final int SAMPLE_INDEX_MODULUS = 256;
-    /** Rows looked at to learn the sample-index step (1, or 2 for Cyton+Daisy's paired packets). */
+    /** Rows looked at to learn the sample-index step (1; 2 for Cyton+Daisy's paired packets). */
     private static final int STEP_LEARNING_ROWS = 16;
     /** At most this many lost-packet gaps are listed one by one in the warnings. */
     private static final int MAX_LISTED_GAPS = 10;
@@ -70,8 +71,8 @@ final class OpenBciReader implements RecordingReader {
     private final RecordingInfo info;
     private final RowIndex rows;
     private final int columnCount;
-    /** Column of each channel of stream 0 and (if present) stream 1. */
-    private final int[][] streamColumns;
+    /** Per stream: for each column, the channel of the stream it holds, or -1. */
+    private final int[][] channelOfColumn;
 
     private OpenBciReader(Path file, FileChannel channel, RecordingInfo info, RowIndex rows, int columnCount,
                           int[][] streamColumns) {
@@ -81,7 +82,11 @@ final class OpenBciReader implements RecordingReader {
         this.info = info;
         this.rows = rows;
         this.columnCount = columnCount;
-        this.streamColumns = streamColumns;
+        this.channelOfColumn = new int[streamColumns.length][columnCount];
+        for (int s = 0; s < streamColumns.length; s++) {
+            Arrays.fill(channelOfColumn[s], -1);
+            for (int c = 0; c < streamColumns[s].length; c++) channelOfColumn[s][streamColumns[s][c]] = c;
+        }
     }
 
     /**
@@ -116,12 +121,7 @@ final class OpenBciReader implements RecordingReader {
         Spans.check(s, firstSample, count);
         Spans.checkDestination(s, dst, dstOffset, count);
         if (count == 0) return;
-        int[] columns = streamColumns[stream];
-        // column -> row of dst, or -1 when the column is not read
-        int[] target = new int[columnCount];
-        Arrays.fill(target, -1);
-        for (int c = 0; c < columns.length; c++) target[columns[c]] = c;
-
+        int[] target = channelOfColumn[stream];
         long row = rows.entryRow(firstSample);
         cursor.seek(rows.entryOffset(firstSample));
         int done = 0;
@@ -166,7 +166,7 @@ final class OpenBciReader implements RecordingReader {
             return Double.parseDouble(text);
         } catch (NumberFormatException e) {
             throw new RecordingFormatException(file, cursor.offset() + from, "row " + row + ", column " + (column + 1)
-                    + ": '" + printable(text) + "' is not a number", e);
+                    + ": '" + Excerpt.of(text) + "' is not a number", e);
         }
     }
 
@@ -180,23 +180,12 @@ final class OpenBciReader implements RecordingReader {
         channel.close();
     }
 
-    static String printable(String s) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), 64));
-        for (int i = 0; i < s.length() && b.length() < 60; i++) {
-            char c = s.charAt(i);
-            b.append(Character.isISOControl(c) ? '?' : c);
-        }
-        if (s.length() > 60) b.append("...");
-        return b.toString();
-    }
-
     /** The one pass over the file made when opening it. Confined to the opening thread. */
     private static final class Scan {
         private final Path file;
         private final LineCursor cursor;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private final List<String> warnings = new ArrayList<>();
-        private String firstLine = "";
         private int declaredChannels = -1;
         private double rateHz = Double.NaN;
         private String board = "";
@@ -220,7 +209,8 @@ final class OpenBciReader implements RecordingReader {
         private final long[] learnLine = new long[STEP_LEARNING_ROWS + 1];
         private int learned;
         private long previousIndex = -1;
-        private boolean indexBeyondModulus;
+        /** Set once the sample index cannot be followed; no loss is inferred from it after that. */
+        private boolean indexUnusable;
         private long lostSamples;
         private long gaps;
         private final List<Segment> segments = new ArrayList<>();
@@ -241,10 +231,10 @@ final class OpenBciReader implements RecordingReader {
             cursor.seek(0);
             if (!cursor.next()) throw new RecordingFormatException(file, 0, "file is empty");
             lineNumber = 1;
-            firstLine = cursor.text().strip();
+            String firstLine = cursor.text().strip();
             if (firstLine.startsWith("\u00EF\u00BB\u00BF")) firstLine = firstLine.substring(3).strip();
             if (!OpenBciFormat.isIdentification(firstLine)) {
-                throw new RecordingFormatException(file, 0, "first line '" + printable(firstLine) + "' is not '"
+                throw new RecordingFormatException(file, 0, "first line '" + Excerpt.of(firstLine) + "' is not '"
                         + OpenBciFormat.IDENTIFICATIONS[0] + "'");
             }
             properties.put("identification", firstLine.substring(1));
@@ -294,7 +284,7 @@ final class OpenBciReader implements RecordingReader {
                     try {
                         declaredChannels = Integer.parseInt(value);
                     } catch (NumberFormatException e) {
-                        throw new RecordingFormatException(file, offset, "number of channels '" + printable(value)
+                        throw new RecordingFormatException(file, offset, "number of channels '" + Excerpt.of(value)
                                 + "' is not an integer", e);
                     }
                     break;
@@ -303,7 +293,7 @@ final class OpenBciReader implements RecordingReader {
                     try {
                         rateHz = Double.parseDouble(v);
                     } catch (NumberFormatException e) {
-                        throw new RecordingFormatException(file, offset, "sample rate '" + printable(value)
+                        throw new RecordingFormatException(file, offset, "sample rate '" + Excerpt.of(value)
                                 + "' is not a number of Hz", e);
                     }
                     if (!(rateHz >= OpenBciFormat.MIN_RATE_HZ) || Double.isInfinite(rateHz)) {
@@ -365,6 +355,10 @@ final class OpenBciReader implements RecordingReader {
                         + exgColumns.size() + " EXG channels; the columns are followed");
             }
             if (indexColumn < 0) warnings.add("no 'Sample Index' column: lost packets cannot be detected");
+            if (board.toLowerCase(Locale.ROOT).contains("ganglion")) {
+                // the Ganglion numbers its compressed packets 0-200 in its own scheme (OpenBCI Ganglion data format)
+                giveUpIndex("the Ganglion's sample index is not a one-byte counter");
+            }
         }
 
         private void row() throws IOException {
@@ -401,7 +395,10 @@ final class OpenBciReader implements RecordingReader {
             }
             if (marker != null) previousMarker = marker;
             if (indexColumn >= 0) {
-                if (sampleIndex >= SAMPLE_INDEX_MODULUS || sampleIndex < 0) indexBeyondModulus = true;
+                if (!indexUnusable && (sampleIndex >= SAMPLE_INDEX_MODULUS || sampleIndex < 0)) {
+                    giveUpIndex("line " + lineNumber + ": sample index " + sampleIndex + " is outside 0-"
+                            + (SAMPLE_INDEX_MODULUS - 1));
+                }
                 if (learned <= STEP_LEARNING_ROWS) {
                     learnIndex[learned] = sampleIndex;
                     learnTimestamp[learned] = timestamp;
@@ -414,6 +411,11 @@ final class OpenBciReader implements RecordingReader {
             }
         }
 
+        private void giveUpIndex(String why) {
+            indexUnusable = true;
+            warnings.add(why + ": lost packets are not detected in this file");
+        }
+
         /** Picks the usual index step from the first rows, then checks those rows. */
         private void finishLearning() throws RecordingFormatException {
             if (step != 0 || indexColumn < 0) return;
@@ -421,13 +423,18 @@ final class OpenBciReader implements RecordingReader {
             for (int i = 1; i < learned; i++) {
                 counts[(int) Math.floorMod(learnIndex[i] - learnIndex[i - 1], (long) SAMPLE_INDEX_MODULUS)]++;
             }
-            step = counts[2] > counts[1] ? 2 : 1;
+            int mode = 1;
+            for (int d = 2; d < SAMPLE_INDEX_MODULUS; d++) {
+                if (counts[d] > counts[mode]) mode = d;
+            }
+            // the usual step must be the step of most rows; otherwise assume the Cyton's 1
+            step = 2 * counts[mode] > learned - 1 ? mode : 1;
             for (int i = 0; i < learned; i++) follow(i, learnIndex[i], learnTimestamp[i], learnLine[i]);
         }
 
         /** Follows the sample index of row {@code row}; a jump other than the step starts a new segment. */
         private void follow(long row, long sampleIndex, long timestamp, long line) throws RecordingFormatException {
-            if (indexBeyondModulus) return;
+            if (indexUnusable) return;
             if (previousIndex >= 0) {
                 long d = Math.floorMod(sampleIndex - previousIndex, (long) SAMPLE_INDEX_MODULUS);
                 if (d != step) {
@@ -477,7 +484,7 @@ final class OpenBciReader implements RecordingReader {
                     // reported below with the text
                 }
                 throw new RecordingFormatException(file, cursor.offset() + from, "line " + lineNumber + ": " + what
-                        + " '" + printable(text) + "' is not an integer", e);
+                        + " '" + Excerpt.of(text) + "' is not an integer", e);
             }
         }
 
@@ -492,11 +499,11 @@ final class OpenBciReader implements RecordingReader {
                 v = Double.parseDouble(text);
             } catch (NumberFormatException e) {
                 throw new RecordingFormatException(file, cursor.offset() + from, "line " + lineNumber + ": timestamp '"
-                        + printable(text) + "' is not a number", e);
+                        + Excerpt.of(text) + "' is not a number", e);
             }
             if (!Double.isFinite(v) || Math.abs(v) > MAX_TIMESTAMP_MILLIS) {
                 throw new RecordingFormatException(file, cursor.offset() + from, "line " + lineNumber + ": timestamp "
-                        + printable(text) + " is not a Unix time");
+                        + Excerpt.of(text) + " is not a Unix time");
             }
             return Math.round(Math.abs(v) < SECONDS_STAMP_LIMIT ? v * MILLIS_PER_SECOND : v);
         }

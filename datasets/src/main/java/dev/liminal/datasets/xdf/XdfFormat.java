@@ -65,6 +65,13 @@ public final class XdfFormat implements RecordingFormat {
     public static final String UNIT_ASSUMED = "unit_assumed";
     /** Name and type of the string stream that carries annotations not from a string stream. */
     public static final String MARKER_STREAM = "Markers";
+    /**
+     * Element of the {@value #MARKER_STREAM} stream's {@code desc} that keeps what XDF markers
+     * cannot carry, in marker order: {@code <durations>} (seconds, {@code nan} for none) and,
+     * when any annotation names one, {@code <channels>} with one {@code <c>} each. Other XDF
+     * readers see plain markers; Liminal reads the durations and channels back.
+     */
+    public static final String ANNOTATIONS_DESC = "liminal_annotations";
     /** Samples copied per block by {@link #write}. */
     private static final int WRITE_BLOCK = 8192;
     /** Two annotations are the same marker when their onsets differ by less (seconds). */
@@ -114,8 +121,8 @@ public final class XdfFormat implements RecordingFormat {
      * Writes every stream of {@code source} as an XDF stream, block by block (memory bounded by
      * the block size, not the recording), then the annotations that do not come from one of
      * the source's string streams as an irregular string stream named {@value #MARKER_STREAM}
-     * (so EDF+ annotations survive EDF to XDF; their durations and channels are not kept, XDF
-     * markers have neither).
+     * (so EDF+ annotations survive EDF to XDF; their durations and channels, which XDF markers
+     * lack, go into the stream's {@code desc} as {@value #ANNOTATIONS_DESC}).
      *
      * <p>Each sample's time is {@code source.readTimestamps}; no ClockOffset chunks are written,
      * since those times are already on one clock. Numeric formats: a stream stored as an
@@ -148,7 +155,7 @@ public final class XdfFormat implements RecordingFormat {
                 StreamInfo markers = new StreamInfo(MARKER_STREAM, MARKER_STREAM, "",
                         List.of(new ChannelInfo(MARKER_STREAM, dev.liminal.core.ChannelType.MISC, "")),
                         StreamInfo.IRREGULAR_RATE, SampleFormat.STRING, Map.of());
-                int id = w.addStream(markers, null);
+                int id = w.addStream(markers, annotationsDesc(rest));
                 String[][] text = new String[rest.size()][];
                 double[] onsets = new double[rest.size()];
                 for (int i = 0; i < rest.size(); i++) {
@@ -158,7 +165,9 @@ public final class XdfFormat implements RecordingFormat {
                 w.writeStrings(id, text, 0, text.length, onsets);
             }
             ok = true;
-        } catch (IllegalArgumentException e) {
+        } catch (CancellationException e) {
+            throw e;
+        } catch (IllegalArgumentException | IllegalStateException e) {
             throw new RecordingFormatException(target, RecordingFormatException.NO_OFFSET,
                     "cannot write XDF: " + e.getMessage(), e);
         } finally {
@@ -232,6 +241,27 @@ public final class XdfFormat implements RecordingFormat {
         } catch (RecordingFormatException e) {
             return null;
         }
+    }
+
+    /** The {@value #ANNOTATIONS_DESC} element for these markers, or null when none has a duration or channel. */
+    static String annotationsDesc(List<Annotation> markers) {
+        boolean durations = markers.stream().anyMatch(Annotation::hasDuration);
+        boolean channels = markers.stream().anyMatch(a -> !a.channel().isEmpty());
+        if (!durations && !channels) return null;
+        StringBuilder sb = new StringBuilder(32 + 12 * markers.size());
+        sb.append('<').append(ANNOTATIONS_DESC).append("><durations>");
+        for (int i = 0; i < markers.size(); i++) {
+            Annotation a = markers.get(i);
+            if (i > 0) sb.append(' ');
+            sb.append(a.hasDuration() ? Double.toString(a.durationSeconds()) : "nan");
+        }
+        sb.append("</durations>");
+        if (channels) {
+            sb.append("<channels>");
+            for (Annotation a : markers) sb.append("<c>").append(SafeXml.escape(a.channel())).append("</c>");
+            sb.append("</channels>");
+        }
+        return sb.append("</").append(ANNOTATIONS_DESC).append('>').toString();
     }
 
     private static List<Annotation> annotationsNotFrom(List<Annotation> all, List<Annotation> fromStrings) {

@@ -94,7 +94,7 @@ final class XdfReader implements RecordingReader {
         this.channel = channel;
         this.options = options;
         long size = channel.size();
-        this.window = new ByteWindow(file, channel, size, ByteWindow.DEFAULT_CAPACITY);
+        this.window = new ByteWindow(file, channel, size, (int) Math.min(ByteWindow.DEFAULT_CAPACITY, Math.max(1 << 12, size)));
         Instant start = indexChunks(size);
         for (StreamIndex s : streams) {
             if (options.synchronizeClocks()) {
@@ -200,6 +200,10 @@ final class XdfReader implements RecordingReader {
         }
         for (StreamIndex s : streams) {
             StreamInfo si = infos.get(s.position);
+            if (footers.get(s.position).isEmpty()) {
+                warn("stream " + s.fileStreamId + " '" + si.name() + "' has no StreamFooter: the recording was not "
+                        + "closed properly (crash or still being written)");
+            }
             String declared = footers.get(s.position).get("sample_count");
             if (declared != null && !declared.equals(Long.toString(s.sampleCount))) {
                 warn("stream " + s.fileStreamId + " '" + si.name() + "': footer says " + declared
@@ -218,7 +222,7 @@ final class XdfReader implements RecordingReader {
         String w = "file cut at byte " + size + " inside the " + what + " starting at byte " + chunkStart
                 + "; every complete chunk before it was kept";
         warnings.add(w);
-        LOG.log(System.Logger.Level.WARNING, "{0}: {1}", file, w);
+        LOG.log(System.Logger.Level.DEBUG, "{0}: {1}", file, w);
     }
 
     private long readLength(int lengthBytes, long at, String what) throws RecordingFormatException {
@@ -410,15 +414,19 @@ final class XdfReader implements RecordingReader {
         double t = previous;
         for (long i = 0; i < count; i++) {
             long samplePosition = window.position();
-            window.require(1, "sample " + i + " of the Samples chunk at byte " + chunkStart);
+            if (!window.request(1) || samplePosition >= contentEnd) throw sampleOverrun(samplePosition, i, chunkStart);
             int tsBytes = window.get();
             if (tsBytes == 8) {
-                window.require(8, "a timestamp");
+                if (!window.request(8) || samplePosition + 9 > contentEnd) throw sampleOverrun(samplePosition, i, chunkStart);
                 t = window.getDouble();
                 if (!Double.isFinite(t)) {
                     throw new RecordingFormatException(file, samplePosition + 1, "timestamp " + t + " is not finite");
                 }
             } else if (tsBytes == 0) {
+                if (s.sampleCount + i == 0) {
+                    warn("byte " + samplePosition + ": the first sample of stream " + s.fileStreamId
+                            + " carries no timestamp; its times are counted from 0 s");
+                }
                 t += s.samplingIntervalSeconds;
                 s.samplesWithoutTimestamp++;
             } else {
@@ -627,8 +635,8 @@ final class XdfReader implements RecordingReader {
                     timing.markers.set(m, new Annotation(onset, a.durationSeconds(), a.text(), a.channel()));
                 }
             }
-            annotations.addAll(timing.markers);
             StreamInfo si = infos.get(k);
+            annotations.addAll(withStoredDurations(si, timing.markers));
             Map<String, String> props = new LinkedHashMap<>(si.properties());
             props.put(XdfFormat.EFFECTIVE_SRATE, Double.toString(timing.effectiveRateHz()));
             props.put(XdfFormat.CLOCK_OFFSET_COUNT, Integer.toString(s.offsetCount));
@@ -642,6 +650,42 @@ final class XdfReader implements RecordingReader {
         double duration = last >= first ? last - first : 0;
         return new RecordingInfo(file, XdfFormat.ID, "XDF " + version, start, duration, recorded, annotations, null,
                 fileProperties, warnings);
+    }
+
+    /**
+     * Markers of a single-channel string stream with the durations and channels Liminal stored
+     * in its desc ({@link XdfFormat#ANNOTATIONS_DESC}); unchanged (with a warning) when that
+     * element does not match the markers.
+     */
+    private List<Annotation> withStoredDurations(StreamInfo si, List<Annotation> markers) throws RecordingFormatException {
+        String desc = si.property(XdfFormat.DESC_XML);
+        if (si.channelCount() != 1 || !desc.contains(XdfFormat.ANNOTATIONS_DESC)) return markers;
+        Element stored = SafeXml.child(SafeXml.parse(desc, file, RecordingFormatException.NO_OFFSET).getDocumentElement(),
+                XdfFormat.ANNOTATIONS_DESC);
+        if (stored == null) return markers;
+        String durationText = SafeXml.childText(stored, "durations");
+        String[] durations = durationText == null || durationText.isBlank() ? new String[0] : durationText.trim().split("\\s+");
+        Element channelList = SafeXml.child(stored, "channels");
+        List<Element> channels = channelList == null ? List.of() : SafeXml.children(channelList);
+        if (durations.length != markers.size() || (channelList != null && channels.size() != markers.size())) {
+            warn("stream '" + si.name() + "': " + XdfFormat.ANNOTATIONS_DESC + " lists " + durations.length
+                    + " durations for " + markers.size() + " markers; durations ignored");
+            return markers;
+        }
+        List<Annotation> out = new ArrayList<>(markers.size());
+        for (int m = 0; m < markers.size(); m++) {
+            Annotation a = markers.get(m);
+            double d;
+            try {
+                d = durations[m].equalsIgnoreCase("nan") ? Double.NaN : Double.parseDouble(durations[m]);
+            } catch (NumberFormatException e) {
+                d = Double.NaN;
+            }
+            if (!Double.isNaN(d) && !(d >= 0 && Double.isFinite(d))) d = Double.NaN;
+            String channel = channelList == null ? a.channel() : channels.get(m).getTextContent();
+            out.add(new Annotation(a.onsetSeconds(), d, a.text(), channel));
+        }
+        return out;
     }
 
     private void addMarkers(Timing timing, long i, double t, String[] values) {

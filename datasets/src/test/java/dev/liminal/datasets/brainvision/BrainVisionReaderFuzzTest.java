@@ -2,10 +2,9 @@ package dev.liminal.datasets.brainvision;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.liminal.datasets.RecordedStream;
 import dev.liminal.datasets.RecordingFormatException;
 import dev.liminal.datasets.RecordingReader;
-import dev.liminal.datasets.Segment;
+import dev.liminal.datasets.ReadWholeRecording;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
@@ -21,8 +20,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * Fuzzes the BrainVision reader with hostile header, marker and data files. An input holds the
  * three files one after the other, split at {@link #SEPARATOR}; a missing part means a missing
@@ -35,8 +32,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class BrainVisionReaderFuzzTest {
     /** Splits the fuzz input into .vhdr, .vmrk and .eeg parts. */
     static final byte[] SEPARATOR = "\n#####\n".getBytes(StandardCharsets.US_ASCII);
-    /** Samples read per call: several calls per recording, each bounded. */
-    private static final int READ_CHUNK = 1000;
 
     @TempDir
     static Path dir;
@@ -94,29 +89,9 @@ class BrainVisionReaderFuzzTest {
         BrainVisionFormat format = new BrainVisionFormat();
         format.probe(vhdr, Arrays.copyOf(parts[0], Math.min(parts[0].length, 256)));
         try (RecordingReader reader = format.open(vhdr)) {
-            readEverything(reader);
+            ReadWholeRecording.readAll(reader);
         } catch (RecordingFormatException expected) {
             // malformed input, reported as documented
-        }
-    }
-
-    /** Reads every sample and time of every stream in chunks, checking the segments cover the stream. */
-    static void readEverything(RecordingReader reader) throws IOException {
-        for (RecordedStream s : reader.info().streams()) {
-            long covered = 0;
-            for (Segment g : s.segments()) {
-                assertEquals(covered, g.firstSample(), "segments are contiguous in sample index");
-                covered += g.sampleCount();
-            }
-            assertEquals(s.sampleCount(), covered, "segments cover the stream");
-            int channels = s.info().channelCount();
-            double[][] dst = new double[channels][READ_CHUNK];
-            double[] times = new double[READ_CHUNK];
-            for (long first = 0; first < s.sampleCount(); first += READ_CHUNK) {
-                int n = (int) Math.min(READ_CHUNK, s.sampleCount() - first);
-                reader.readSamples(s.index(), first, n, dst, 0);
-                reader.readTimestamps(s.index(), first, n, times, 0);
-            }
         }
     }
 

@@ -217,6 +217,21 @@ class BrainVisionSyntheticFileTest {
     }
 
     @Test
+    void readsVersionTwoHeadersThatNameTheirFilesByAWindowsPath() throws IOException {
+        String vhdr = header("BINARY", "MULTIPLEXED", "INT_16", "", THREE_CHANNELS, 3)
+                .replace("Brain Vision Data Exchange Header File Version 1.0", "BrainVision Data Exchange Header File Version 2.0")
+                .replace("DataFile=rec.eeg", "DataFile=C:\\Vision\\Raw Files\\rec.eeg")
+                .replace("MarkerFile=rec.vmrk", "MarkerFile=C:\\Vision\\Raw Files\\rec.vmrk");
+        Path h = writeRecording(vhdr, StandardCharsets.UTF_8, samples(3, N, BinaryFormat.INT_16, false, ByteOrder.LITTLE_ENDIAN),
+                markers("New Segment,,1,1,0,20240102030405000000"));
+        try (RecordingReader r = BrainVisionReader.open(h)) {
+            assertEquals("BrainVision 2.0", r.info().formatVariant());
+            assertEquals(N, r.info().streams().get(0).sampleCount());
+            assertEquals(Instant.parse("2024-01-02T03:04:05Z"), r.info().startTime(), "the marker file was found too");
+        }
+    }
+
+    @Test
     void warnsAboutAMissingMarkerFile() throws IOException {
         Path h = writeRecording(header("BINARY", "MULTIPLEXED", "INT_16", "", THREE_CHANNELS, 3), StandardCharsets.UTF_8,
                 samples(3, N, BinaryFormat.INT_16, false, ByteOrder.LITTLE_ENDIAN), null);

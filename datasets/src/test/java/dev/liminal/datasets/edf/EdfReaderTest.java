@@ -119,6 +119,28 @@ class EdfReaderTest {
     }
 
     @Test
+    void edfPlusCWhoseTimekeepingShowsAGapIsNotJoinedSilently() throws IOException {
+        SyntheticEdf b = SyntheticEdf.edf().reserved("EDF+C").signal("EEG Cz", "uV", "-10", "10", "-10", "10", 1)
+                .annotations(10)
+                .record(new int[] {1}, KEEP0)
+                .record(new int[] {2}, "+3\u0014\u0014\u0000");
+        try (RecordingReader r = open(b, "cgap.edf")) {
+            assertEquals(List.of(new Segment(0, 1, 0), new Segment(1, 1, 3)), r.info().streams().get(0).segments());
+            assertEquals("discontinuous: 2 segments although the header says EDF+C", r.info().warnings().get(0));
+        }
+    }
+
+    @Test
+    void edfPlusDWithoutAnnotationSignalIsReadContiguouslyWithAWarning() throws IOException {
+        SyntheticEdf b = SyntheticEdf.edf().reserved("EDF+D").signal("EEG Cz", "uV", "-10", "10", "-10", "10", 1)
+                .record(new int[] {1}).record(new int[] {2});
+        try (RecordingReader r = open(b, "dnoannot.edf")) {
+            assertEquals(List.of(new Segment(0, 2, 0)), r.info().streams().get(0).segments());
+            assertTrue(r.info().warnings().get(0).startsWith("EDF+D file without an annotation signal"));
+        }
+    }
+
+    @Test
     void edfPlusDRecordWithoutTimekeepingTalIsRejected() throws IOException {
         SyntheticEdf b = SyntheticEdf.edf().reserved("EDF+D").signal("EEG Cz", "uV", "-1", "1", "-1", "1", 1)
                 .annotations(10).record(new int[] {0}, KEEP0).record(new int[] {0}, "");

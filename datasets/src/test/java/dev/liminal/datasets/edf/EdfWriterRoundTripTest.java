@@ -242,6 +242,21 @@ class EdfWriterRoundTripTest {
     }
 
     @Test
+    void markerAlsoListedAsAnnotationIsWrittenOnce() throws IOException {
+        MemoryRecording src = new MemoryRecording().start(Instant.parse("2020-01-01T00:00:00Z"))
+                .regular("eeg", 10, eeg("Cz"), noise(13, 1, 30, 10), 0)
+                .markers("m", new String[] {"tone", "tone"}, new double[] {1.0, 2.0})
+                .annotation(new Annotation(1.0, "tone"));
+        Path out = write(src, dir.resolve("dedupe.edf"), WriteOptions.DEFAULT);
+        try (RecordingReader back = RecordingFormats.open(out)) {
+            List<Annotation> a = back.info().annotations();
+            assertEquals(2, a.size());
+            assertAnnotation(a.get(0), 1.0, Double.NaN, "tone");
+            assertAnnotation(a.get(1), 2.0, Double.NaN, "tone");
+        }
+    }
+
+    @Test
     void unknownStartIsWrittenAs1985WithStartdateX() throws IOException {
         MemoryRecording src = new MemoryRecording().regular("eeg", 10, eeg("Cz"), noise(4, 1, 20, 10), 0);
         Path out = write(src, dir.resolve("nostart.edf"), WriteOptions.DEFAULT);

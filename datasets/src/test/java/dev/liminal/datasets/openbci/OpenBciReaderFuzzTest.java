@@ -2,10 +2,9 @@ package dev.liminal.datasets.openbci;
 
 import com.code_intelligence.jazzer.junit.DictionaryEntries;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.liminal.datasets.RecordedStream;
 import dev.liminal.datasets.RecordingFormatException;
 import dev.liminal.datasets.RecordingReader;
-import dev.liminal.datasets.Segment;
+import dev.liminal.datasets.ReadWholeRecording;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.provider.Arguments;
@@ -19,8 +18,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /**
  * Fuzzes the OpenBCI GUI text reader: the input is the file. Anything but a
  * {@link RecordingFormatException} (or a hang or memory blow-up, which Jazzer reports) is a
@@ -30,8 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * once more with {@code JAZZER_FUZZ=1} for {@code liminal.fuzz.seconds} (see datasets/pom.xml).
  */
 class OpenBciReaderFuzzTest {
-    /** Samples read per call: several calls per recording, each bounded. */
-    private static final int READ_CHUNK = 1000;
 
     @TempDir
     static Path dir;
@@ -64,21 +59,7 @@ class OpenBciReaderFuzzTest {
         OpenBciFormat format = new OpenBciFormat();
         format.probe(file, Arrays.copyOf(input, Math.min(input.length, 256)));
         try (RecordingReader reader = format.open(file)) {
-            for (RecordedStream s : reader.info().streams()) {
-                long covered = 0;
-                for (Segment g : s.segments()) {
-                    assertEquals(covered, g.firstSample(), "segments are contiguous in sample index");
-                    covered += g.sampleCount();
-                }
-                assertEquals(s.sampleCount(), covered, "segments cover the stream");
-                double[][] dst = new double[s.info().channelCount()][READ_CHUNK];
-                double[] times = new double[READ_CHUNK];
-                for (long first = 0; first < s.sampleCount(); first += READ_CHUNK) {
-                    int n = (int) Math.min(READ_CHUNK, s.sampleCount() - first);
-                    reader.readSamples(s.index(), first, n, dst, 0);
-                    reader.readTimestamps(s.index(), first, n, times, 0);
-                }
-            }
+            ReadWholeRecording.readAll(reader);
         } catch (RecordingFormatException expected) {
             // malformed input, reported as documented
         }

@@ -111,7 +111,37 @@ class OpenBciSyntheticFileTest {
             // 255 -> 2 skips indexes 0 and 1: two samples lost
             assertEquals((6 + 2) / RATE_HZ, segments.get(1).startSeconds(), 1e-12);
             assertEquals(null, reader.info().startTime());
+            assertEquals(1, reader.info().streams().size(), "no accelerometer columns, no accelerometer stream");
             assertTrue(String.join("\n", reader.info().warnings()).contains("2 samples lost"));
+        }
+    }
+
+    @Test
+    void stopsFollowingAnIndexBeyondOneByteOrFromAGanglion() throws IOException {
+        String header = "%OpenBCI Raw EXG Data\n%Number of channels = 1\n%Sample Rate = 200 Hz\n";
+        StringBuilder counter = new StringBuilder(header).append("Sample Index, EXG Channel 0\n");
+        for (int i = 0; i < 40; i++) counter.append(i * 10).append(", 1.0\n");
+        try (RecordingReader reader = OpenBciReader.open(write("counter.txt", counter.toString()))) {
+            assertEquals(1, reader.info().streams().get(0).segments().size());
+            assertTrue(String.join("\n", reader.info().warnings()).contains("sample index 260 is outside 0-255"),
+                    reader.info().warnings().toString());
+        }
+        StringBuilder ganglion = new StringBuilder(header).append("%Board = OpenBCI_GUI$BoardGanglionBLE\n")
+                .append("Sample Index, EXG Channel 0\n");
+        for (int i = 0; i < 450; i++) ganglion.append(i % 201).append(", 1.0\n");
+        try (RecordingReader reader = OpenBciReader.open(write("ganglion.txt", ganglion.toString()))) {
+            assertEquals(1, reader.info().streams().get(0).segments().size());
+            assertEquals(1, reader.info().warnings().size(), reader.info().warnings().toString());
+        }
+    }
+
+    @Test
+    void followsTheColumnTitlesWhenTheHeaderCountsOtherChannels() throws IOException {
+        String text = "%OpenBCI Raw EXG Data\n%Number of channels = 4\n%Sample Rate = 250 Hz\n"
+                + "Sample Index, EXG Channel 0, EXG Channel 1\n0, 1.0, 2.0\n1, 3.0, 4.0\n";
+        try (RecordingReader reader = OpenBciReader.open(write("count.txt", text))) {
+            assertEquals(2, reader.info().streams().get(0).info().channelCount());
+            assertTrue(reader.info().warnings().get(0).contains("header says 4 channels"), reader.info().warnings().toString());
         }
     }
 

@@ -95,6 +95,16 @@ class XdfConversionTest {
     }
 
     @Test
+    void annotationChannelsAndDurationsSurviveInTheMarkerDescAndPlainMarkersHaveNone() throws IOException {
+        List<Annotation> marks = List.of(new Annotation(0.5, 30.0, "Sleep stage W", ""),
+                new Annotation(1.0, Double.NaN, "artefact <&>", "EEG Fz"));
+        String desc = XdfFormat.annotationsDesc(marks);
+        assertTrue(desc.contains("<durations>30.0 nan</durations>"), desc);
+        assertTrue(desc.contains("<c>EEG Fz</c>"), desc);
+        assertEquals(null, XdfFormat.annotationsDesc(List.of(new Annotation(1, "plain"))));
+    }
+
+    @Test
     void edfLikeRecordingBecomesXdfWithFormatsTimesAndAnnotations() throws IOException {
         Path target = dir.resolve("converted.xdf");
         EdfLike source = new EdfLike(dir.resolve("source.edf"));
@@ -132,6 +142,8 @@ class XdfConversionTest {
             assertEquals(2, a.size());
             assertEquals(1.5, a.get(0).onsetSeconds());
             assertEquals(3.0, a.get(1).onsetSeconds());
+            assertEquals(2.0, a.get(0).durationSeconds(), "duration kept in the marker stream's desc");
+            assertFalse(a.get(1).hasDuration());
         }
     }
 

@@ -57,6 +57,8 @@ class XdfCrashIT {
             RecordedStream eeg = r.info().streams().get(0);
             assertEquals(FLUSHED_SAMPLES, eeg.sampleCount());
             assertTrue(eeg.footer().isEmpty(), "a killed recorder wrote no footer");
+            assertTrue(r.info().warnings().stream().anyMatch(w -> w.contains("'eeg' has no StreamFooter")),
+                    r.info().warnings().toString());
             int n = (int) FLUSHED_SAMPLES;
             double[][] v = new double[XdfCrashWriterMain.CHANNELS][n];
             r.readSamples(0, 0, n, v, 0);

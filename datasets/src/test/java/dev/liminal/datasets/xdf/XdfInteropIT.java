@@ -56,7 +56,7 @@ class XdfInteropIT {
     void libxdfReadsWhatXdfWriterWrites() throws IOException, InterruptedException {
         Path file = dir.resolve("liminal.xdf");
         double[] offsets = {0.25, -1.5, 0.0};
-        try (XdfWriter w = new XdfWriter(file, 5)) {
+        try (XdfWriter w = new XdfWriter(file, 1)) {
             int a = w.addStream(info("amp16", "EEG", SampleFormat.INT16, 3, 250, "uV", ChannelType.EEG), "<manufacturer>Liminal</manufacturer>");
             int b = w.addStream(info("float8", "EEG", SampleFormat.FLOAT32, 8, 100, "uV", ChannelType.EEG), null);
             int c = w.addStream(info("double2", "Aux", SampleFormat.DOUBLE64, 2, 50, "degC", ChannelType.TEMP), null);

@@ -245,4 +245,28 @@ class XdfRobustnessTest {
             assertEquals(99.1, r.info().durationSeconds(), 1e-9);
         }
     }
+
+    @Test
+    void oneFourAndEightByteLengthAndCountFieldsAreAllRead() throws IOException {
+        // sample: no timestamp, then an int8 value
+        byte[] oneByteCount = XdfBytes.le(4 + 2 + 2).putInt(1).put((byte) 1).put((byte) 1).put((byte) 0).put((byte) -7).array();
+        byte[] eightByteCount = XdfBytes.le(4 + 9 + 2 * 10).putInt(1).put((byte) 8).putLong(2)
+                .put((byte) 8).putDouble(3.0).put((byte) 5).put((byte) 0).put((byte) 6).array();
+        Path file = new XdfBytes().fileHeader().streamHeader(1, "i8", 1, 2, "int8")
+                .chunk(3, oneByteCount, 2 + oneByteCount.length, 1)
+                .chunk(3, Arrays.copyOf(eightByteCount, 4 + 9 + 10 + 2), 2 + 4 + 9 + 10 + 2, 8)
+                .write(dir.resolve("varlen.xdf"));
+        try (RecordingReader r = RecordingFormats.open(file)) {
+            assertEquals(3, r.info().streams().get(0).sampleCount());
+            double[][] v = new double[1][3];
+            r.readSamples(0, 0, 3, v, 0);
+            assertArrayEquals(new double[] {-7, 5, 6}, v[0]);
+            double[] t = new double[3];
+            r.readTimestamps(0, 0, 3, t, 0);
+            assertArrayEquals(new double[] {0.5, 3.0, 3.5}, t, 1e-12);
+            assertTrue(r.info().warnings().stream().noneMatch(w -> w.contains("bytes after")), r.info().warnings().toString());
+            assertTrue(r.info().warnings().stream().anyMatch(w -> w.contains("first sample of stream 1 carries no timestamp")),
+                    r.info().warnings().toString());
+        }
+    }
 }

@@ -182,6 +182,8 @@ class XdfWriterTest {
         try (RecordingReader r = RecordingFormats.open(copy)) {
             assertEquals(3, r.info().streams().get(0).sampleCount());
             assertTrue(r.info().streams().get(0).footer().isEmpty());
+            assertEquals(List.of("stream 1 'c' has no StreamFooter: the recording was not closed properly (crash or still "
+                    + "being written)"), r.info().warnings());
         }
         w.close();
         w.close();
