@@ -2,6 +2,7 @@ package dev.liminal.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.liminal.datasets.Segment;
 import dev.liminal.dsp.spectral.BandPowerTimeline;
 import dev.liminal.dsp.spectral.BandPowerTimelineEstimator;
 import dev.liminal.dsp.spectral.BandSet;
@@ -191,6 +192,26 @@ class BandpowerCommandTest {
         for (int i = 10; i < after.size(); i++) {
             double ratio = Double.parseDouble(after.get(i)[5]) / Double.parseDouble(before.get(i)[5]);
             assertTrue(ratio < 1e-4, "at " + after.get(i)[0] + " s the notch left " + ratio + " of the mains power");
+        }
+    }
+
+    @Test
+    void discontinuousFileRestartsTheWindowAtEveryRunSoNoFrameSpansAGap() throws IOException {
+        Path file = CliRun.fixture("edf/Discontinuous2.edf");
+        List<Segment> runs = SpectralFixtures.runs(file, "HR");
+        // 0.25 Hz: 8 s windows of 2 samples, a frame every 4 s (1 sample).
+        CliRun r = CliRun.of("bandpower", file.toString(), "--channels", "HR", "--window-seconds", "8",
+                "--hop-seconds", "4", "--bands", "slow:0-0.125");
+        assertEquals(0, r.exitCode(), r.describe());
+        List<String[]> rows = SpectralFixtures.rows(r.out());
+        int expectedFrames = 0;
+        for (Segment run : runs) expectedFrames += (int) Math.max(0, run.sampleCount() - 1);
+        assertEquals(expectedFrames, rows.size(), "per run, one frame per sample after the first");
+        for (String[] row : rows) {
+            double end = Double.parseDouble(row[0]);
+            boolean insideOneRun = runs.stream().anyMatch(run -> end - 8 >= run.startSeconds() - 1e-9
+                    && end <= run.startSeconds() + run.sampleCount() * 4.0 + 1e-9);
+            assertTrue(insideOneRun, "the window ending at " + end + " s lies inside one run");
         }
     }
 
