@@ -1,6 +1,7 @@
 /**
  * The {@code liminal} command line (picocli): {@code info} describes a recording, {@code convert}
- * rewrites it in another format. Subcommands open files through {@code dev.liminal.datasets}
+ * rewrites it in another format, {@code psd} and {@code bandpower} compute spectra and band-power
+ * timelines with {@code dev.liminal.dsp}, streaming the file in blocks. Subcommands open files through {@code dev.liminal.datasets}
  * and never load viewer classes, so every headless subcommand runs without a display.
  *
  * <p>Each subcommand exits 0 on success; on failure it prints one line on stderr

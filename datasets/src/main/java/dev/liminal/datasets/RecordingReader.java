@@ -53,12 +53,15 @@ public interface RecordingReader extends Closeable {
         if (rate <= 0 || s.segments().isEmpty()) {
             throw new IllegalStateException("stream " + s.info().name() + " has no segments to derive times from");
         }
-        int seg = 0;
-        for (int k = 0; k < count; k++) {
-            long i = firstSample + k;
-            while (i >= s.segments().get(seg).endSample()) seg++;
-            Segment g = s.segments().get(seg);
-            dst[dstOffset + k] = g.startSeconds() + (i - g.firstSample()) / rate;
+        long end = firstSample + count;
+        for (Segment g : s.segments()) {
+            long from = Math.max(g.firstSample(), firstSample);
+            long to = Math.min(g.endSample(), end);
+            double start = g.startSeconds();
+            long origin = g.firstSample();
+            for (long i = from; i < to; i++) {
+                dst[dstOffset + (int) (i - firstSample)] = start + (i - origin) / rate;
+            }
         }
     }
 }
