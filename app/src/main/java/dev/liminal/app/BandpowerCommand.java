@@ -59,8 +59,8 @@ import java.util.regex.Pattern;
  * main thread.
  */
 @Command(name = "bandpower", mixinStandardHelpOptions = true,
-        description = {"Band-power timeline of each channel: one frame per hop over a sliding window.",
-                "Hann window, constant detrend, one-sided periodogram summed over each band's bins",
+        description = {"Band-power timeline of each channel over a sliding window.",
+                "One frame per hop. Hann window, constant detrend, one-sided periodogram summed over each band's bins",
                 "(as scipy.signal.spectrogram). time_s is the end of the window, in seconds from",
                 "the start of the recording. Optional common-average reference and causal notch",
                 "and band-pass filters (state carried across blocks, reset at gaps). Reads the",
