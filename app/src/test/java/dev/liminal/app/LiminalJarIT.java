@@ -127,8 +127,11 @@ class LiminalJarIT {
     void headlessSubcommandsLoadNoViewerOrDesktopClasses() throws Exception {
         Path edf = CliRun.fixture("edf/short_psg.edf").toAbsolutePath();
         for (String[] args : new String[][] {{"--help"}, {"info", edf.toString()}, {"info", "--json", edf.toString()},
-                {"convert", edf.toString(), tmp.resolve("y.xdf").toString()}}) {
+                {"convert", edf.toString(), tmp.resolve("y.xdf").toString()},
+                {"psd", edf.toString(), "--channels", "EEG Fpz-Cz", "--out", tmp.resolve("psd.csv").toString()},
+                {"bandpower", edf.toString(), "--channels", "EEG Fpz-Cz", "--out", tmp.resolve("bp.csv").toString()}}) {
             Run r = run(tmp, List.of("-verbose:class"), args);
+            assertEquals(0, r.exitCode(), String.join(" ", args) + ":\n" + r.err());
             assertTrue(r.out().contains("dev.liminal.app.Liminal"), "class loading is logged:\n" + r.describe());
             for (String line : r.out().lines().toList()) {
                 assertFalse(line.contains("dev.liminal.viewer") || line.contains(" java.awt.")
