@@ -11,9 +11,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LempelZivComplexityTest {
     /**
-     * Normalised LZ76 of random bits approaches 1 from below only slowly (the next-order term
-     * is of relative size ~ log2(log2 n) / log2 n); for 7680 bits it sits a few percent
-     * under 1, so 0.1 is a tolerance that still fails for structured signals.
+     * Normalised LZ76 of random bits tends to 1 only slowly (next-order terms of relative size
+     * ~ 1 / log2 n); for 7680 median-split bits it sits a couple of percent above 1 (1.017 for
+     * this seed), so 0.1 allows for that while any structured signal stays far below.
      */
     private static final double WHITE_NOISE_TOLERANCE = 0.1;
     /** A constant signal parses as two phrases: 2 log2(n) / n, far below this. */
