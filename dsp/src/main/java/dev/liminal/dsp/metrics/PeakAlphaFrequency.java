@@ -11,8 +11,8 @@ import dev.liminal.dsp.spectral.FrequencyBand;
  * bias of up to about 0.1 bin (0.05 Hz at the default 0.5 Hz resolution), zero on and halfway
  * between bins.
  *
- * <p>NaN when: the range reaches above the Nyquist frequency or holds fewer than three bins; a density in the range is negative or
- * non-finite, or all are zero; or the maximum lies on the first or last bin of the range. The
+ * <p>NaN when: the range reaches above the Nyquist frequency or holds fewer than three
+ * bins; a density in the range is negative or non-finite, or all are zero; or the maximum lies on the first or last bin of the range. The
  * edge rule is deliberate: a maximum on the range edge is not an alpha peak but the flank of
  * something outside the range (typically the 1/f decay from lower frequencies), so reporting
  * the edge frequency would invent a peak. Ties keep the lowest-frequency bin; a flat triple

@@ -2,6 +2,8 @@ package dev.liminal.dsp.metrics;
 
 import dev.liminal.dsp.spectral.FrequencyBand;
 
+import java.math.BigDecimal;
+
 /**
  * Spectral edge frequency (Hz): the frequency below which a fraction (default 95%) of the
  * power in the analysed range (default 1-45 Hz, bins with {@code 1 <= f < 45}) lies.
@@ -13,8 +15,10 @@ import dev.liminal.dsp.spectral.FrequencyBand;
  * {@code 1 + 0.95 * 44 = 42.8} Hz, and the power below the edge equals the band power of
  * {@code [low, edge)} when the edge falls on a bin boundary.
  *
- * <p>NaN when the range reaches above the Nyquist frequency or holds no bin, or a density in it is negative or non-finite, or all are
- * zero. Immutable; thread-safe.
+ * <p>NaN when the range reaches above the Nyquist frequency or holds no bin, or a density in
+ * it is negative or non-finite, or all are zero. The {@link #id()} is the same for every fraction and range (the registered instance is
+ * the default SEF95); a caller configuring another edge labels it itself.
+ * Immutable; thread-safe.
  */
 public final class SpectralEdgeFrequency implements SpectralMetric {
     /** Default analysed range: 1-45 Hz, the span of {@code BandSet.DEFAULT}. */
@@ -53,7 +57,8 @@ public final class SpectralEdgeFrequency implements SpectralMetric {
 
     @Override
     public String displayName() {
-        return "Spectral edge frequency (" + fraction * 100 + "%)";
+        String percent = BigDecimal.valueOf(fraction).movePointRight(2).stripTrailingZeros().toPlainString();
+        return "Spectral edge frequency (" + percent + "%)";
     }
 
     @Override

@@ -61,6 +61,13 @@ class SpectralEdgeFrequencyTest {
     }
 
     @Test
+    void namesTheFractionAsAPercentage() {
+        assertEquals("Spectral edge frequency (95%)", new SpectralEdgeFrequency().displayName());
+        assertEquals("Spectral edge frequency (50%)",
+                new SpectralEdgeFrequency(SpectralEdgeFrequency.DEFAULT_RANGE, 0.5).displayName());
+    }
+
+    @Test
     void rejectsFractionOutsideZeroToOne() {
         FrequencyBand range = SpectralEdgeFrequency.DEFAULT_RANGE;
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new SpectralEdgeFrequency(range, 1.5));
