@@ -12,8 +12,9 @@ import dev.liminal.dsp.spectral.FrequencyBand;
  * between bins.
  *
  * <p>NaN when: the range reaches above the Nyquist frequency or holds fewer than three
- * bins; a density in the range is negative or non-finite, or all are zero; or the maximum lies on the first or last bin of the range. The
- * edge rule is deliberate: a maximum on the range edge is not an alpha peak but the flank of
+ * bins; a density in the range is negative or non-finite, or all are zero; or the maximum lies
+ * on the first or last bin of the range. The edge rule is deliberate: a maximum on the range
+ * edge is not an alpha peak but the flank of
  * something outside the range (typically the 1/f decay from lower frequencies), so reporting
  * the edge frequency would invent a peak. Ties keep the lowest-frequency bin; a flat triple
  * (zero curvature) also gives NaN. There is no prominence test: on a spectrum without an alpha

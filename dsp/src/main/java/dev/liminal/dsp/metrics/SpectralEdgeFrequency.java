@@ -16,9 +16,9 @@ import java.math.BigDecimal;
  * {@code [low, edge)} when the edge falls on a bin boundary.
  *
  * <p>NaN when the range reaches above the Nyquist frequency or holds no bin, or a density in
- * it is negative or non-finite, or all are zero. The {@link #id()} is the same for every fraction and range (the registered instance is
- * the default SEF95); a caller configuring another edge labels it itself.
- * Immutable; thread-safe.
+ * it is negative or non-finite, or all are zero. The {@link #id()} is the same for every
+ * fraction and range (the registered instance is the default SEF95); a caller configuring
+ * another edge labels it itself. Immutable; thread-safe.
  */
 public final class SpectralEdgeFrequency implements SpectralMetric {
     /** Default analysed range: 1-45 Hz, the span of {@code BandSet.DEFAULT}. */

@@ -10,7 +10,8 @@ import dev.liminal.dsp.spectral.FrequencyBand;
  * ({@code 0 log 0 = 0}).
  *
  * <p>NaN when the range reaches above the Nyquist frequency, holds fewer than two bins
- * (the normaliser {@code log2 N} is 0), or a density in it is negative or non-finite, or all are zero. Immutable; thread-safe.
+ * (the normaliser {@code log2 N} is 0), or a density in it is negative or non-finite, or all
+ * are zero. Immutable; thread-safe.
  */
 public final class SpectralEntropy implements SpectralMetric {
     /** Default range: 1-45 Hz, the span of {@code BandSet.DEFAULT}. */
