@@ -4,6 +4,7 @@ import dev.liminal.dsp.spectral.BandSet;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -40,6 +41,37 @@ class LempelZivComplexityTest {
         assertEquals(2, LempelZivComplexity.phraseCount(bits("01")));               // 0.1
         assertEquals(1, LempelZivComplexity.phraseCount(bits("1")));
         assertEquals(3, LempelZivComplexity.phraseCount(bits("010101010101")));     // 0.1.0101010101
+    }
+
+    /**
+     * LZ76 straight from its definition, quadratic and obvious: each phrase is extended while
+     * it still occurs starting before it (the copy may run into the phrase itself).
+     */
+    private static int phraseCountByDefinition(String s) {
+        int phrases = 0;
+        int start = 0;
+        while (start < s.length()) {
+            int length = 1;
+            while (start + length <= s.length() && s.substring(0, start + length - 1).contains(s.substring(start, start + length))) {
+                length++;
+            }
+            phrases++;
+            start += length;
+        }
+        return phrases;
+    }
+
+    @Test
+    void kasparSchusterScanAgreesWithTheDefinitionOnRandomStrings() {
+        Random random = new Random(53);
+        for (int trial = 0; trial < 500; trial++) {
+            int n = 1 + random.nextInt(300);
+            double ones = trial % 5 == 0 ? 0.05 : 0.5; // some strongly biased, highly repetitive strings
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < n; i++) sb.append(random.nextDouble() < ones ? '1' : '0');
+            String s = sb.toString();
+            assertEquals(phraseCountByDefinition(s), LempelZivComplexity.phraseCount(bits(s)), s);
+        }
     }
 
     @Test
