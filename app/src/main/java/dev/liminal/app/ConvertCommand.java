@@ -1,10 +1,10 @@
 package dev.liminal.app;
 
-import dev.liminal.datasets.RecordingFormat;
 import dev.liminal.datasets.RecordingFormatException;
 import dev.liminal.datasets.RecordingFormats;
 import dev.liminal.datasets.RecordingInfo;
 import dev.liminal.datasets.RecordingReader;
+import dev.liminal.datasets.Recordings;
 import dev.liminal.datasets.WriteOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,7 +62,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         WriteOptions options = writeOptions();
-        RecordingFormat writer = writer();
+        requireWritableOutput();
         if (!Files.exists(input)) {
             throw new NoSuchFileException(input.toString(), null, "no such file");
         }
@@ -86,7 +86,7 @@ final class ConvertCommand implements Callable<Integer> {
                 throw new RecordingFormatException(input, RecordingFormatException.NO_OFFSET,
                         "holds no channels, annotations or session metadata; nothing to convert");
             }
-            written = writeThenMove(reader, writer, target, options, parent.logging(), output);
+            written = writeThenMove(reader, target, options, parent.logging(), output);
         }
         double seconds = (System.nanoTime() - startNanos) / 1e9;
 
@@ -106,7 +106,7 @@ final class ConvertCommand implements Callable<Integer> {
      *
      * @return what the written file holds, as read back
      */
-    private static RecordingInfo writeThenMove(RecordingReader reader, RecordingFormat writer, Path target,
+    private static RecordingInfo writeThenMove(RecordingReader reader, Path target,
                                                WriteOptions options, CliLogging logging, Path shownTarget)
             throws IOException {
         Path tmp = createTemporary(target);
@@ -117,11 +117,11 @@ final class ConvertCommand implements Callable<Integer> {
         try {
             RecordingInfo written;
             try (ConsoleProgress progress = ConsoleProgress.forTask("convert")) {
-                writer.write(reader, tmp, options, progress);
+                Recordings.write(reader, tmp, options, progress);
             } catch (RecordingFormatException e) {
                 throw renamed(e, tmp, target);
             }
-            try (RecordingReader check = writer.open(tmp)) {
+            try (RecordingReader check = Recordings.open(tmp)) {
                 written = check.info();
             } catch (RecordingFormatException e) {
                 throw renamed(e, tmp, target);
@@ -171,9 +171,10 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    private RecordingFormat writer() {
+    /** Fails as a usage error, naming the writable extensions, when no format writes OUT's extension. */
+    private void requireWritableOutput() {
         try {
-            return RecordingFormats.forWriting(output);
+            RecordingFormats.forWriting(output);
         } catch (RecordingFormatException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

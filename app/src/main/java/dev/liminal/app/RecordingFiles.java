@@ -3,6 +3,7 @@ package dev.liminal.app;
 import dev.liminal.datasets.RecordingFormat;
 import dev.liminal.datasets.RecordingFormats;
 import dev.liminal.datasets.RecordingReader;
+import dev.liminal.datasets.Recordings;
 
 import dev.liminal.datasets.RecordingFormatException;
 
@@ -19,7 +20,8 @@ final class RecordingFiles {
     private RecordingFiles() {}
 
     /**
-     * Opens a recording of any supported format.
+     * Opens a recording of any supported format with its session metadata (embedded or in
+     * sidecars; see {@link Recordings#open}).
      *
      * @throws java.nio.file.NoSuchFileException if the file does not exist
      * @throws RecordingFormatException          if it is malformed or of no known format
@@ -31,7 +33,7 @@ final class RecordingFiles {
             throw new FileSystemException(file.toString(), null, "is a directory, not a recording file");
         }
         try {
-            return RecordingFormats.open(file);
+            return Recordings.open(file);
         } catch (RecordingFormatException | FileSystemException e) {
             throw e;
         } catch (IOException e) {
