@@ -64,8 +64,8 @@ public class LiveUpdateBenchmark {
         processor = new StreamingBandPowerProcessor(TimelineParameters.liveDefaults(RATE_HZ), BandSet.DEFAULT,
                 channels, 0.0);
         sink = f -> last = f;
-        processor.process(source, 0, SOURCE_SAMPLES - CHUNK_SAMPLES, sink);
-        offset = SOURCE_SAMPLES - CHUNK_SAMPLES;
+        processor.process(source, 0, SOURCE_SAMPLES, sink);
+        offset = 0;
     }
 
     /** One 100-sample chunk in, one frame out. */

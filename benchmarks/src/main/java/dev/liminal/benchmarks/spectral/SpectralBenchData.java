@@ -105,6 +105,39 @@ public final class SpectralBenchData {
         return x;
     }
 
+    /**
+     * The first {@code samples} samples of every W1 channel, repeated to {@code channels} rows
+     * (row {@code c} is W1 channel {@code c % 64}), for the live runs, which both sides of the
+     * comparison feed from the same file.
+     *
+     * @return {@code [channels][samples]} in uV; owned by the caller
+     */
+    public static double[][] readW1Head(Path dir, int channels, int samples) throws IOException {
+        Path file = w1File(dir);
+        if (!Files.isRegularFile(file) || Files.size(file) != w1FileBytes()) {
+            throw new IOException(file.toAbsolutePath() + " is missing or not " + w1FileBytes() + " bytes");
+        }
+        if (samples < 1 || samples > W1.sampleCount()) {
+            throw new IllegalArgumentException(samples + " samples outside 1.." + W1.sampleCount());
+        }
+        int fileChannels = W1.channelCount();
+        double[][] head = new double[Math.min(channels, fileChannels)][samples];
+        try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ)) {
+            for (int c = 0; c < head.length; c++) {
+                ByteBuffer bytes = ByteBuffer.allocate(samples * Double.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+                long position = (long) c * W1.sampleCount() * Double.BYTES;
+                while (bytes.hasRemaining()) {
+                    if (in.read(bytes, position + bytes.position()) < 0) throw new IOException(file + " ended early");
+                }
+                bytes.flip();
+                bytes.asDoubleBuffer().get(head[c]);
+            }
+        }
+        double[][] x = new double[channels][];
+        for (int c = 0; c < channels; c++) x[c] = c < head.length ? head[c] : head[c % fileChannels].clone();
+        return x;
+    }
+
     /** The W1 samples from {@code BenchFiles.directory()} if the file is there, else generated in memory. */
     public static double[][] loadOrGenerateW1() throws IOException {
         Path dir = BenchFiles.directory();

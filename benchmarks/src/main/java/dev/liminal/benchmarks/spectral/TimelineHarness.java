@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * <pre>
  * java -Xms6g -Xmx6g -cp benchmarks/target/benchmarks.jar dev.liminal.benchmarks.spectral.TimelineHarness generate
  * ... TimelineHarness w1 [--threads 1] [--reps 5] [--warmup 2] [--out bench-data/w1-liminal.f64]
- * ... TimelineHarness live [--channels 64,4096,8192] [--updates 200] [--warmup 100]
+ * ... TimelineHarness live [--channels 64,4096,8192] [--updates 200] [--warmup 1000]
  * </pre>
  * {@code generate} writes {@code bench-data/eeg-64ch-1000hz-3600s.f64} ({@link SpectralBenchData})
  * if missing. {@code w1} reads it once (untimed), runs the timeline {@code warmup} times untimed
@@ -35,7 +35,11 @@ import java.util.function.Consumer;
  * {@code --out} it writes the band powers ({@code [channel][frame][band]}, float64 little-endian)
  * for the numerical comparison. {@code live} times single updates (100-sample chunk in, frame out)
  * of a {@link StreamingBandPowerProcessor} for each channel count and prints the median and the
- * 90th percentile per update.
+ * 90th percentile per update. The chunks cycle through the first 2 s of the W1 file (channels
+ * repeated beyond 64); warm-up and timed updates are whole cycles of 20, so the last frame covers
+ * exactly those 2 s, and its channel-0 alpha power ({@code check=}) must equal SciPy's. Above
+ * 1024 channels a tenth of {@code --updates} is timed; the warm-up is {@code --warmup} updates at
+ * 64 channels, scaled down in proportion to the channel count (at least 20).
  */
 public final class TimelineHarness {
     private TimelineHarness() {}
@@ -55,8 +59,8 @@ public final class TimelineHarness {
             }
             case "w1" -> w1(dir, intOption(args, "--threads", 1), intOption(args, "--reps", 5),
                     intOption(args, "--warmup", 2), option(args, "--out", null));
-            case "live" -> live(option(args, "--channels", "64,4096,8192"), intOption(args, "--updates", 200),
-                    intOption(args, "--warmup", 100));
+            case "live" -> live(dir, option(args, "--channels", "64,4096,8192"), intOption(args, "--updates", 200),
+                    intOption(args, "--warmup", 1000));
             default -> throw new IllegalArgumentException("unknown mode '" + args[0] + "': generate, w1 or live");
         }
     }
@@ -90,13 +94,13 @@ public final class TimelineHarness {
         if (out != null) writeRows(Path.of(out), y);
     }
 
-    private static void live(String channelList, int updates, int warmup) {
+    private static void live(Path dir, String channelList, int updates, int warmup) throws IOException {
         TimelineParameters parameters = TimelineParameters.liveDefaults(LiveUpdateBenchmark.RATE_HZ);
         int chunk = LiveUpdateBenchmark.CHUNK_SAMPLES;
         int sourceSamples = LiveUpdateBenchmark.SOURCE_SAMPLES;
         for (String item : channelList.split(",")) {
             int channels = Integer.parseInt(item.trim());
-            double[][] source = SpectralBenchData.noise(channels, sourceSamples, 20261121L);
+            double[][] source = SpectralBenchData.readW1Head(dir, channels, sourceSamples);
             StreamingBandPowerProcessor processor =
                     new StreamingBandPowerProcessor(parameters, BandSet.DEFAULT, channels, 0.0);
             List<BandPowerFrame> frames = new ArrayList<>(1);
@@ -104,10 +108,16 @@ public final class TimelineHarness {
                 frames.clear();
                 frames.add(f);
             };
-            processor.process(source, 0, sourceSamples - chunk, sink);
-            int offset = sourceSamples - chunk;
-            double[] micros = new double[updates];
-            for (int u = -warmup; u < updates; u++) {
+            // A whole window first (one frame), then every 100-sample chunk completes one frame; the
+            // chunks cycle through the source, so after a multiple of 20 updates the window is the
+            // source again.
+            processor.process(source, 0, sourceSamples, sink);
+            int offset = 0;
+            int cycle = sourceSamples / chunk;
+            int timed = roundUp(channels <= 1024 ? updates : Math.max(cycle, updates / 10), cycle);
+            int warm = roundUp(Math.max(warmup * 64L / channels, cycle), cycle);
+            double[] micros = new double[timed];
+            for (int u = -warm; u < timed; u++) {
                 long t0 = System.nanoTime();
                 int emitted = processor.process(source, offset, chunk, sink);
                 long t1 = System.nanoTime();
@@ -119,9 +129,14 @@ public final class TimelineHarness {
             Arrays.sort(micros);
             System.out.printf(Locale.ROOT,
                     "RESULT impl=liminal-live channels=%d median_ms=%.4f p90_ms=%.4f min_ms=%.4f updates=%d realtime=%s check=%.6g%n",
-                    channels, median(micros) / 1e3, micros[(int) (0.9 * (updates - 1))] / 1e3, micros[0] / 1e3, updates,
+                    channels, median(micros) / 1e3, micros[(int) (0.9 * (timed - 1))] / 1e3, micros[0] / 1e3, timed,
                     median(micros) < 100_000 ? "yes" : "no", frames.get(0).absolute(0, 2));
         }
+    }
+
+    /** {@code value} rounded up to a multiple of {@code step}, as an int. */
+    private static int roundUp(long value, int step) {
+        return Math.toIntExact((value + step - 1) / step * step);
     }
 
     private static void writeRows(Path file, double[][] rows) throws IOException {
