@@ -14,6 +14,7 @@
 
 Prints RESULT lines (impl=..., median_s / median_ms, min, max_rel_diff) for the summary.
 """
+import os
 import sys
 import time
 
@@ -94,15 +95,19 @@ def w1_mne(x):
 def timed(name, fn, reps, reference):
     fn()
     times = []
+    cpu = []
     result = None
     for r in range(reps):
+        c0 = time.process_time()
         t0 = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t0)
-        print(f"  {name} rep {r + 1}: {times[-1]:.3f} s", flush=True)
+        cpu.append(time.process_time() - c0)
+        print(f"  {name} rep {r + 1}: {times[-1]:.3f} s wall, {cpu[-1]:.3f} s CPU "
+              f"(load average {os.getloadavg()[0]:.2f})", flush=True)
     rel = float(np.max(np.abs(result - reference) / np.abs(reference)))
-    print(f"RESULT impl={name} median_s={np.median(times):.4f} min_s={min(times):.4f} reps={reps} "
-          f"max_rel_diff_vs_liminal={rel:.3g}", flush=True)
+    print(f"RESULT impl={name} median_s={np.median(times):.4f} min_s={min(times):.4f} "
+          f"median_cpu_s={np.median(cpu):.4f} reps={reps} max_rel_diff_vs_liminal={rel:.3g}", flush=True)
     return result
 
 

@@ -8,6 +8,7 @@ import dev.liminal.dsp.spectral.StreamingBandPowerProcessor;
 import dev.liminal.dsp.spectral.TimelineParameters;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -72,8 +73,12 @@ public final class TimelineHarness {
         double[][] y = new double[x.length][estimator.outputLength(x[0].length)];
         ExecutorService pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1) : null;
         double[] seconds = new double[reps];
+        double[] cpuSeconds = new double[reps];
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try {
             for (int r = -warmup; r < reps; r++) {
+                long cpu0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
                 if (pool == null) {
                     estimator.process(x, y);
@@ -81,16 +86,23 @@ public final class TimelineHarness {
                     estimator.process(x, y, pool, threads);
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
-                if (r >= 0) seconds[r] = s;
-                System.out.printf(Locale.ROOT, "  %s %d: %.3f s%n", r < 0 ? "warm-up" : "rep", r < 0 ? r + warmup + 1 : r + 1, s);
+                double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+                if (r >= 0) {
+                    seconds[r] = s;
+                    cpuSeconds[r] = cpu;
+                }
+                System.out.printf(Locale.ROOT, "  %s %d: %.3f s wall, %.3f s CPU (load average %.2f)%n",
+                        r < 0 ? "warm-up" : "rep", r < 0 ? r + warmup + 1 : r + 1, s, cpu, os.getSystemLoadAverage());
             }
         } finally {
             if (pool != null) pool.shutdown();
         }
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "RESULT impl=liminal-w1-%dthread median_s=%.4f min_s=%.4f reps=%d%n",
-                threads, median(sorted), sorted[0], reps);
+        double[] cpuSorted = cpuSeconds.clone();
+        Arrays.sort(cpuSorted);
+        System.out.printf(Locale.ROOT, "RESULT impl=liminal-w1-%dthread median_s=%.4f min_s=%.4f median_cpu_s=%.4f reps=%d%n",
+                threads, median(sorted), sorted[0], median(cpuSorted), reps);
         if (out != null) writeRows(Path.of(out), y);
     }
 
