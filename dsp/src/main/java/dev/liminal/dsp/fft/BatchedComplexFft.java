@@ -50,6 +50,12 @@ public final class BatchedComplexFft {
     private final boolean split;
     /** Scratch rows for the split butterflies, {@code [24][lanes]}. */
     private final double[][] scratch;
+    /**
+     * The rows a split butterfly reads its operands from: normally {@link #scratch}; in the
+     * first pass, where every twiddle is 1, entries {@code 0 .. 2r-3} point straight at the
+     * input rows instead of copies multiplied by 1.
+     */
+    private final double[][] operands;
 
     /**
      * @param size  transform length, at least 1, with no prime factor other than 2, 3 or 5
@@ -94,6 +100,7 @@ public final class BatchedComplexFft {
         resultInFirst = true;
         split = lanes >= SPLIT_MIN_LANES;
         scratch = split ? new double[24][lanes] : null;
+        operands = split ? scratch.clone() : null;
     }
 
     /** Whether {@code size >= 1} has no prime factor other than 2, 3 and 5. */
@@ -445,14 +452,22 @@ public final class BatchedComplexFft {
                            double[][] outRe, double[][] outIm) {
         int m = size / r;
         int l = lanes;
-        double[][] t = scratch;
+        double[][] t = operands;
         for (int j = 0; j < m; j++) {
             int k = j % ns;
             int d0 = (j / ns) * ns * r + k;
-            // t[2q-2], t[2q-1]: input q (1 <= q < r) times its twiddle
+            // t[2q-2], t[2q-1]: input q (1 <= q < r) times its twiddle; the first pass's twiddles
+            // are all exactly 1 (k = 0), so there the input rows serve as they are.
             for (int q = 1; q < r; q++) {
-                int w = k * (r - 1) + q - 1;
-                twiddle(inRe[j + q * m], inIm[j + q * m], tc[w], ts[w], t[2 * q - 2], t[2 * q - 1], l);
+                if (ns == 1) {
+                    t[2 * q - 2] = inRe[j + q * m];
+                    t[2 * q - 1] = inIm[j + q * m];
+                } else {
+                    int w = k * (r - 1) + q - 1;
+                    t[2 * q - 2] = scratch[2 * q - 2];
+                    t[2 * q - 1] = scratch[2 * q - 1];
+                    twiddle(inRe[j + q * m], inIm[j + q * m], tc[w], ts[w], t[2 * q - 2], t[2 * q - 1], l);
+                }
             }
             double[] a0r = inRe[j];
             double[] a0i = inIm[j];

@@ -78,7 +78,7 @@ public final class BandPowerTimelineEstimator {
         int samples = checkShapes(input, output);
         int lanes = Math.min(input.length, MAX_CHANNELS_PER_BATCH);
         if (sequentialKernel == null || sequentialGroup.length != lanes) {
-            sequentialKernel = new BandPowerKernel(parameters, bins, lanes);
+            sequentialKernel = new BandPowerKernel(parameters, bins, lanes, lanes);
             sequentialGroup = new int[lanes];
         }
         run(sequentialKernel, sequentialGroup, 0, 1, input, samples, output);
@@ -105,10 +105,10 @@ public final class BandPowerTimelineEstimator {
         for (int t = 1; t < tasks; t++) {
             int task = t;
             others[t - 1] = CompletableFuture.runAsync(
-                    () -> run(new BandPowerKernel(parameters, bins, lanes), new int[lanes], task, tasks, input, samples, output),
+                    () -> run(new BandPowerKernel(parameters, bins, lanes, lanes), new int[lanes], task, tasks, input, samples, output),
                     executor);
         }
-        run(new BandPowerKernel(parameters, bins, lanes), new int[lanes], 0, tasks, input, samples, output);
+        run(new BandPowerKernel(parameters, bins, lanes, lanes), new int[lanes], 0, tasks, input, samples, output);
         try {
             CompletableFuture.allOf(others).join();
         } catch (CompletionException e) {
@@ -134,13 +134,19 @@ public final class BandPowerTimelineEstimator {
                      double[][] output) {
         int frames = parameters.frameCount(samples);
         int hop = parameters.hopSamples();
+        int newest = parameters.windowSamples() - hop;
         int bandCount = bands.size();
+        boolean slides = kernel.slides();
         int count = 0;
         for (int c = task; c < input.length; c += tasks) {
             group[count++] = c;
             if (count == kernel.lanes() || c + tasks >= input.length) {
                 for (int f = 0; f < frames; f++) {
-                    kernel.compute(input, group, count, f * hop, output, f * bandCount);
+                    if (slides && f > 0) {
+                        kernel.slide(input, group, count, 0, f * hop + newest, output, f * bandCount);
+                    } else {
+                        kernel.compute(input, group, count, 0, f * hop, output, f * bandCount);
+                    }
                 }
                 count = 0;
             }

@@ -51,10 +51,11 @@ public final class StreamingBandPowerProcessor {
         this.bins = new BandBins(bands, parameters.sampleRateHz(), parameters.windowSamples());
         this.channels = channels;
         int n = parameters.windowSamples();
-        this.kernel = new BandPowerKernel(parameters, bins, Math.min(channels, BandPowerTimelineEstimator.MAX_CHANNELS_PER_BATCH));
+        this.kernel = new BandPowerKernel(parameters, bins, Math.min(channels, BandPowerTimelineEstimator.MAX_CHANNELS_PER_BATCH),
+                channels);
         this.group = new int[kernel.lanes()];
         this.history = new double[channels][n];
-        this.linear = new double[channels][n];
+        this.linear = kernel.slides() ? null : new double[channels][n];
         this.frame = new double[channels][bands.size()];
         restart(startTimeSeconds);
     }
@@ -125,15 +126,31 @@ public final class StreamingBandPowerProcessor {
     }
 
     private BandPowerFrame computeFrame(int n) {
-        for (int c = 0; c < channels; c++) {
-            // A frame is due only when the window is full, so the oldest sample is at writeIndex.
-            System.arraycopy(history[c], writeIndex, linear[c], 0, n - writeIndex);
-            System.arraycopy(history[c], 0, linear[c], n - writeIndex, writeIndex);
-        }
-        for (int first = 0; first < channels; first += group.length) {
-            int count = Math.min(group.length, channels - first);
-            for (int i = 0; i < count; i++) group[i] = first + i;
-            kernel.compute(linear, group, count, 0, frame, 0);
+        if (kernel.slides()) {
+            // Frames are due at multiples of the hop since the (re)start, and the hop divides the
+            // window, so the newest hop is contiguous in the ring and the first window is linear.
+            boolean first = framesSinceStart == 0;
+            int newest = (writeIndex == 0 ? n : writeIndex) - parameters.hopSamples();
+            for (int start = 0; start < channels; start += group.length) {
+                int count = Math.min(group.length, channels - start);
+                for (int i = 0; i < count; i++) group[i] = start + i;
+                if (first) {
+                    kernel.compute(history, group, count, start, 0, frame, 0);
+                } else {
+                    kernel.slide(history, group, count, start, newest, frame, 0);
+                }
+            }
+        } else {
+            for (int c = 0; c < channels; c++) {
+                // A frame is due only when the window is full, so the oldest sample is at writeIndex.
+                System.arraycopy(history[c], writeIndex, linear[c], 0, n - writeIndex);
+                System.arraycopy(history[c], 0, linear[c], n - writeIndex, writeIndex);
+            }
+            for (int first = 0; first < channels; first += group.length) {
+                int count = Math.min(group.length, channels - first);
+                for (int i = 0; i < count; i++) group[i] = first + i;
+                kernel.compute(linear, group, count, first, 0, frame, 0);
+            }
         }
         double end = parameters.frameEndTimeSeconds(startTimeSeconds, Math.toIntExact(framesSinceStart));
         framesSinceStart++;

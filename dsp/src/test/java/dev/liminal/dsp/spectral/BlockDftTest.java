@@ -1,0 +1,93 @@
+package dev.liminal.dsp.spectral;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class BlockDftTest {
+    /** Absolute tolerance relative to the window's energy scale (sum of |x|). */
+    private static final double TOLERANCE = 1e-12;
+
+    @Test
+    void slidingSpectrumEqualsTheDirectDftOfEveryWindow() {
+        int n = 120;
+        int hop = 30;
+        int from = 3;
+        int to = 17;
+        double[] x = new double[n + hop * 12];
+        Random random = new Random(3);
+        for (int i = 0; i < x.length; i++) x[i] = 100 * random.nextGaussian() + 40;
+        BlockDft dft = new BlockDft(n, hop, from, to, 2);
+        double[] re = new double[n / 2 + 1];
+        double[] im = new double[n / 2 + 1];
+        dft.fill(1, x, 0);
+        for (int f = 0; f <= 12; f++) {
+            if (f > 0) dft.advance(1, x, f * hop + n - hop);
+            dft.spectrum(1, re, im);
+            double scale = 0;
+            for (int i = 0; i < n; i++) scale += Math.abs(x[f * hop + i]);
+            for (int k = from; k < to; k++) {
+                double er = 0;
+                double ei = 0;
+                for (int i = 0; i < n; i++) {
+                    double angle = -2 * Math.PI * ((long) i * k % n) / n;
+                    er += x[f * hop + i] * Math.cos(angle);
+                    ei += x[f * hop + i] * Math.sin(angle);
+                }
+                assertEquals(er, re[k], TOLERANCE * scale, "frame " + f + " bin " + k + " real");
+                assertEquals(ei, im[k], TOLERANCE * scale, "frame " + f + " bin " + k + " imaginary");
+            }
+            assertEquals(0.0, re[from - 1], "bins outside the range are untouched");
+        }
+    }
+
+    @Test
+    void slotsAreIndependent() {
+        int n = 40;
+        int hop = 10;
+        double[] a = new double[80];
+        double[] b = new double[80];
+        for (int i = 0; i < 80; i++) {
+            a[i] = Math.sin(i);
+            b[i] = Math.cos(3 * i) * 7;
+        }
+        BlockDft shared = new BlockDft(n, hop, 0, 21, 2);
+        BlockDft alone = new BlockDft(n, hop, 0, 21, 1);
+        shared.fill(0, a, 0);
+        shared.fill(1, b, 0);
+        alone.fill(0, a, 0);
+        for (int f = 1; f < 4; f++) {
+            shared.advance(1, b, f * hop + n - hop);
+            shared.advance(0, a, f * hop + n - hop);
+            alone.advance(0, a, f * hop + n - hop);
+        }
+        double[] r1 = new double[21];
+        double[] i1 = new double[21];
+        double[] r2 = new double[21];
+        double[] i2 = new double[21];
+        shared.spectrum(0, r1, i1);
+        alone.spectrum(0, r2, i2);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(r2, r1);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(i2, i1);
+    }
+
+    @Test
+    void theBlockMethodIsChosenForLiveHopsAndNotForHalfWindowHops() {
+        // 2 s at 1000 Hz, bands to 45 Hz: raw bins 1..91.
+        assertTrue(BlockDft.cheaperThanFft(2000, 100, 1, 91), "0.1 s hop");
+        assertFalse(BlockDft.cheaperThanFft(2000, 1000, 1, 91), "1 s hop");
+        assertFalse(BlockDft.cheaperThanFft(2000, 300, 1, 91), "hop not dividing the window");
+        assertFalse(BlockDft.cheaperThanFft(2000, 100, 0, 1001), "every bin");
+    }
+
+    @Test
+    void rejectsAHopThatDoesNotDivideTheWindowAndBadBins() {
+        assertThrows(IllegalArgumentException.class, () -> new BlockDft(100, 30, 0, 10, 1));
+        assertThrows(IllegalArgumentException.class, () -> new BlockDft(100, 10, 5, 5, 1));
+        assertThrows(IllegalArgumentException.class, () -> new BlockDft(100, 10, 0, 52, 1));
+    }
+}
