@@ -2,10 +2,12 @@ package dev.liminal.acquisition.simulation;
 
 import dev.liminal.acquisition.simulation.ScalpSite.Region;
 import dev.liminal.acquisition.simulation.ScalpSite.Side;
-import dev.liminal.dsp.pharmacokinetics.TwoCompartmentModel;
 import dev.liminal.core.session.Dose;
+import dev.liminal.dsp.pharmacokinetics.TwoCompartmentModel;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
@@ -20,8 +22,8 @@ import java.util.SplittableRandom;
  *
  * <p><b>Signal model</b>, per channel, summed:
  * <ul>
- *   <li><b>aperiodic background</b> with density {@code S(f) ~ f^-chi}: {@value #CORNER_COUNT_HINT}
- *       one-pole low-pass filters with log-spaced corners (x{@value #CORNER_RATIO}, from
+ *   <li><b>aperiodic background</b> with density {@code S(f) ~ f^-chi}: a bank of one-pole
+ *       low-pass filters (eight at 500 Hz) with log-spaced corners (x{@value #CORNER_RATIO}, from
  *       {@value #LOWEST_CORNER_HZ} Hz to below 0.45 x rate), each driven by its own unit white
  *       noise, weighted by {@code corner^-chi}: a sum of Lorentzians with weights following a
  *       power law approximates {@code f^-chi} between the corners for 0 &lt; chi &lt; 2, and
@@ -62,8 +64,6 @@ public final class SimulatedEeg {
     static final double LOWEST_CORNER_HZ = 0.1;
     /** Highest corner as a fraction of the rate (the one-pole response is Lorentzian well below Nyquist). */
     private static final double HIGHEST_CORNER_FRACTION = 0.45;
-    /** Number of corners at 500 Hz, for the documentation. */
-    static final int CORNER_COUNT_HINT = 8;
     /** Frequency at which the background density is held while chi changes, Hz. */
     static final double PIVOT_HZ = 5.0;
     /** Background density at the pivot, uV^2/Hz. */
@@ -317,24 +317,42 @@ public final class SimulatedEeg {
      * @param frames number of samples per channel, >= 0
      */
     public void next(double[][] output, int frames) {
+        next(output, 0, frames);
+    }
+
+    /**
+     * Generates the next {@code frames} samples of every channel into
+     * {@code output[c][offset, offset + frames)} and advances (the shape a
+     * {@code StreamSource.read} fills).
+     *
+     * @param output {@code [channel][>= offset + frames]}, uV; only that span of each row is
+     *               written; Modified
+     * @param offset first index written in each row, >= 0
+     * @param frames number of samples per channel, >= 0
+     */
+    public void next(double[][] output, int offset, int frames) {
         if (output == null || output.length != channels) {
             throw new IllegalArgumentException("simulated EEG: output has " + (output == null ? "no" : output.length)
                     + " rows for " + channels + " channels");
         }
-        if (frames < 0) throw new IllegalArgumentException("simulated EEG: " + frames + " frames is negative");
+        if (frames < 0 || offset < 0) {
+            throw new IllegalArgumentException("simulated EEG: offset " + offset + " and frames " + frames
+                    + " must be >= 0");
+        }
         for (int c = 0; c < channels; c++) {
-            if (output[c] == null || output[c].length < frames) {
+            if (output[c] == null || output[c].length - offset < frames) {
                 throw new IllegalArgumentException("simulated EEG: output row " + c + " (" + labels.get(c) + ") holds "
-                        + (output[c] == null ? 0 : output[c].length) + " samples, fewer than " + frames);
+                        + (output[c] == null ? 0 : output[c].length) + " samples, fewer than offset " + offset
+                        + " + " + frames);
             }
         }
         int done = 0;
         while (done < frames) {
             if (position >= nextControl) updateModulation();
             int n = (int) Math.min(frames - done, nextControl - position);
-            for (int c = 0; c < channels; c++) channel(c, output[c], done, n);
-            if (settings.blinks()) addBlinks(output, done, n);
-            if (settings.muscleBursts()) addEmg(output, done, n);
+            for (int c = 0; c < channels; c++) channel(c, output[c], offset + done, n);
+            if (settings.blinks()) addBlinks(output, offset + done, n);
+            if (settings.muscleBursts()) addEmg(output, offset + done, n);
             position += n;
             done += n;
         }
@@ -433,7 +451,7 @@ public final class SimulatedEeg {
         emgRight = side != 0;
         emgStart = earliest + Math.round(gapSeconds * rateHz);
         emgEnd = emgStart + Math.max(2L * emgRampSamples, Math.round(lengthSeconds * rateHz));
-        for (double[] s : emgState) java.util.Arrays.fill(s, 0);
+        for (double[] s : emgState) Arrays.fill(s, 0);
     }
 
     private void updateModulation() {
@@ -483,7 +501,7 @@ public final class SimulatedEeg {
 
     /** Blink potentials fall off with distance from the eyes; nothing from central sites backwards. */
     private static double blinkWeight(ScalpSite site) {
-        String upper = site.label().toUpperCase(java.util.Locale.ROOT);
+        String upper = site.label().toUpperCase(Locale.ROOT);
         return switch (site.region()) {
             case FRONTOPOLAR -> upper.startsWith("FP") ? 1.0 : 0.6;
             case FRONTAL -> site.isLateralFrontal() ? 0.35 : 0.3;
@@ -495,7 +513,7 @@ public final class SimulatedEeg {
 
     /** Muscle (temporalis, frontalis, neck) weight per region. */
     private static double emgWeight(ScalpSite site) {
-        String upper = site.label().toUpperCase(java.util.Locale.ROOT);
+        String upper = site.label().toUpperCase(Locale.ROOT);
         return switch (site.region()) {
             case TEMPORAL -> 1.0;
             case FRONTOCENTRAL -> upper.startsWith("FT") ? 0.8 : 0.25;

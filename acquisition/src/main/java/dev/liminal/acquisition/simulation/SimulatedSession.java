@@ -80,6 +80,15 @@ public record SimulatedSession(double baselineSeconds, double infusionSeconds, d
         return baselineSeconds + infusionSeconds + emergenceSeconds + recoverySeconds;
     }
 
+    /**
+     * Stream seconds the scripted session takes at {@code speed}: {@link #totalSeconds()} /
+     * speed (120 s for the default script at {@link SimulationSettings#DEMO_SPEED}).
+     */
+    public double streamSeconds(double speed) {
+        positive("speed", speed, "x");
+        return totalSeconds() / speed;
+    }
+
     /** Script second at which the infusion starts (end of baseline). */
     public double infusionStartSeconds() {
         return baselineSeconds;

@@ -61,9 +61,13 @@ class SimulatedEegTest {
         int done = 0;
         for (int i = 0; done < frames; i++) {
             int n = Math.min(sizes[i % sizes.length], frames - done);
-            double[][] block = new double[whole.length][n + 5]; // longer rows than needed are allowed
-            pieces.next(block, n);
-            for (int c = 0; c < whole.length; c++) System.arraycopy(block[c], 0, assembled[c], done, n);
+            if (i % 2 == 0) {
+                double[][] block = new double[whole.length][n + 5]; // longer rows than needed are allowed
+                pieces.next(block, n);
+                for (int c = 0; c < whole.length; c++) System.arraycopy(block[c], 0, assembled[c], done, n);
+            } else {
+                pieces.next(assembled, done, n); // straight into place
+            }
             done += n;
         }
         for (int c = 0; c < whole.length; c++) assertArrayEquals(whole[c], assembled[c], "channel " + c);
@@ -171,5 +175,8 @@ class SimulatedEegTest {
         assertTrue(e.getMessage().contains("18 rows for 19 channels"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> eeg.next(new double[19][5], 10));
         assertTrue(e.getMessage().contains("Fp1"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> eeg.next(new double[19][15], 6, 10));
+        assertTrue(e.getMessage().contains("offset 6 + 10"), e.getMessage());
+        assertEquals(0, eeg.position(), "a rejected call generates nothing");
     }
 }

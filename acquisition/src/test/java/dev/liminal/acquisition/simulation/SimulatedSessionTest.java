@@ -14,7 +14,7 @@ class SimulatedSessionTest {
     @Test
     void defaultScriptLastsOneHundredMinutesAndTwoAtDemoSpeed() {
         assertEquals(6000.0, session.totalSeconds());
-        assertEquals(120.0, session.totalSeconds() / SimulationSettings.DEMO_SPEED);
+        assertEquals(120.0, session.streamSeconds(SimulationSettings.DEMO_SPEED));
         assertEquals(300.0, session.infusionStartSeconds());
         assertEquals(2700.0, session.infusionEndSeconds());
     }
