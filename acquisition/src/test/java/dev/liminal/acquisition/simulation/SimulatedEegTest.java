@@ -90,6 +90,23 @@ class SimulatedEegTest {
         }
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {100, 128, 250, 1000, 2048})
+    void worksAtOtherRates(double rateHz) {
+        SimulationSettings settings = SimulationSettings.DEFAULT.withChannelCount(8).withSampleRateHz(rateHz);
+        SimulatedEeg eeg = new SimulatedEeg(SimulatedSession.DEFAULT, settings);
+        double[][] x = eeg.next((int) (20 * rateHz));
+        for (int c = 0; c < x.length; c++) {
+            double sum = 0;
+            for (double v : x[c]) {
+                assertTrue(Double.isFinite(v), "channel " + c + " at " + rateHz + " Hz");
+                sum += v * v;
+            }
+            double rms = Math.sqrt(sum / x[c].length);
+            assertTrue(rms > 5 && rms < 100, "channel " + c + " at " + rateHz + " Hz: RMS " + rms + " uV");
+        }
+    }
+
     @Test
     void blinksAppearAtFrontopolarSitesAndNotOccipital() {
         SimulationSettings without = SimulationSettings.DEFAULT.withArtifacts(false, false).withSeed(3);
