@@ -30,7 +30,7 @@ cd "$root"
 REPS=${REPS:-3}
 LIVE_CHANNELS=${LIVE_CHANNELS:-64,1024,2048,4096,8192,16384}
 LIVE_UPDATES=${LIVE_UPDATES:-200}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms6g -Xmx6g"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms6g -Xmx6g --add-modules jdk.incubator.vector"}
 PYTHON=${PYTHON:-/usr/bin/python3}
 jar=benchmarks/target/benchmarks.jar
 data=bench-data/eeg-64ch-1000hz-3600s.f64

@@ -38,7 +38,7 @@ import java.util.function.Consumer;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g", "--add-modules", "jdk.incubator.vector"})
 public class LiveUpdateBenchmark {
     /** Sampling rate, Hz. */
     static final double RATE_HZ = 1000.0;

@@ -101,6 +101,8 @@ public final class TimelineHarness {
         Arrays.sort(sorted);
         double[] cpuSorted = cpuSeconds.clone();
         Arrays.sort(cpuSorted);
+        System.out.println("FFT passes: " + (dev.liminal.dsp.fft.BatchedComplexFft.simdPasses()
+                ? "Vector API (SIMD)" : "scalar (start the JVM with --add-modules jdk.incubator.vector for SIMD)"));
         System.out.printf(Locale.ROOT, "RESULT impl=liminal-w1-%dthread median_s=%.4f min_s=%.4f median_cpu_s=%.4f reps=%d%n",
                 threads, median(sorted), sorted[0], median(cpuSorted), reps);
         if (out != null) writeRows(Path.of(out), y);

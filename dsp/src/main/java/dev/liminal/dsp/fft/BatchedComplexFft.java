@@ -35,6 +35,15 @@ public final class BatchedComplexFft {
      */
     static final int SPLIT_MIN_LANES = 32;
 
+    /**
+     * Whether the SIMD passes ({@link VectorPasses}) can run: the JVM was started with
+     * {@code --add-modules jdk.incubator.vector} (the {@code liminal} launcher, the tests and the
+     * benchmarks do this) and the system property {@code liminal.fft.vector} is not
+     * {@code false}. Without it the split/fused passes give the same bits, about 2-3 times slower.
+     */
+    static final boolean VECTOR_AVAILABLE = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+            && !"false".equals(System.getProperty("liminal.fft.vector"));
+
     private final int size;
     private final int lanes;
     private final int[] radices;
@@ -56,6 +65,10 @@ public final class BatchedComplexFft {
      * input rows instead of copies multiplied by 1.
      */
     private final double[][] operands;
+    /** Whether this instance runs {@link VectorPasses}: available, and at least one register of lanes. */
+    private final boolean vector;
+    /** Row length: {@code lanes}, rounded up to whole registers when {@link #vector}. */
+    private final int width;
 
     /**
      * @param size  transform length, at least 1, with no prime factor other than 2, 3 or 5
@@ -92,15 +105,26 @@ public final class BatchedComplexFft {
             twiddleSin[p] = s;
             ns *= r;
         }
-        Math.multiplyExact(size, lanes);
-        re0 = new double[size][lanes];
-        im0 = new double[size][lanes];
-        re1 = new double[size][lanes];
-        im1 = new double[size][lanes];
+        int perVector = VECTOR_AVAILABLE ? VectorPasses.lanesPerVector() : 0;
+        this.vector = VECTOR_AVAILABLE && lanes >= perVector;
+        this.width = vector ? (lanes + perVector - 1) / perVector * perVector : lanes;
+        Math.multiplyExact(size, width);
+        re0 = new double[size][width];
+        im0 = new double[size][width];
+        re1 = new double[size][width];
+        im1 = new double[size][width];
         resultInFirst = true;
         split = lanes >= SPLIT_MIN_LANES;
         scratch = split ? new double[24][lanes] : null;
         operands = split ? scratch.clone() : null;
+    }
+
+    /**
+     * Whether transforms with at least one SIMD register of lanes run the Vector API passes in
+     * this JVM (see the class documentation); for reports and benchmarks.
+     */
+    public static boolean simdPasses() {
+        return VECTOR_AVAILABLE;
     }
 
     /** Whether {@code size >= 1} has no prime factor other than 2, 3 and 5. */
@@ -136,7 +160,9 @@ public final class BatchedComplexFft {
 
     /**
      * The input real parts: fill element {@code (i, lane)} at {@code [i][lane]} before
-     * {@link #forward()}. The arrays are this object's; Modified by {@link #forward()}.
+     * {@link #forward()}. The arrays are this object's; Modified by {@link #forward()}. Rows may
+     * be longer than {@link #lanes()} (padding to whole SIMD registers): leave the padding as
+     * it is (zero).
      */
     public double[][] inputReal() {
         return re0;
@@ -170,7 +196,9 @@ public final class BatchedComplexFft {
         int ns = 1;
         for (int p = 0; p < radices.length; p++) {
             int r = radices[p];
-            if (split) {
+            if (vector) {
+                VectorPasses.pass(size, width, r, ns, twiddleCos[p], twiddleSin[p], inRe, inIm, outRe, outIm);
+            } else if (split) {
                 splitPass(r, ns, twiddleCos[p], twiddleSin[p], inRe, inIm, outRe, outIm);
             } else {
                 switch (r) {

@@ -24,6 +24,10 @@ public final class LaneRealFft {
     private final BatchedComplexFft complex;
     private final double[] twiddleCos;
     private final double[] twiddleSin;
+    /** Pairs per lane per step of {@link #loadAll}'s blocked transpose: 8 pairs = 2 cache lines. */
+    private static final int LOAD_BLOCK = 8;
+    /** {@link #loadAll}'s sequences by lane, filled and cleared per call. */
+    private final double[][] laneRows;
 
     /**
      * @param size  even transform length with {@code size/2} 2,3,5-smooth, at least 2
@@ -39,6 +43,7 @@ public final class LaneRealFft {
         this.half = size / 2;
         this.lanes = lanes;
         this.complex = new BatchedComplexFft(half, lanes);
+        this.laneRows = new double[lanes][];
         this.twiddleCos = new double[half + 1];
         this.twiddleSin = new double[half + 1];
         for (int k = 0; k <= half; k++) {
@@ -104,20 +109,35 @@ public final class LaneRealFft {
         }
         double[][] re = complex.inputReal();
         double[][] im = complex.inputImaginary();
-        for (int m = 0; m < half; m++) {
-            double[] reRow = re[m];
-            double[] imRow = im[m];
+        double[][] from = laneRows;
+        for (int i = 0; i < count; i++) from[i] = x[rows[i]];
+        // A blocked transpose: per lane, LOAD_BLOCK consecutive pairs (whole cache lines) go to
+        // LOAD_BLOCK rows, which stay in L1 while every lane is visited.
+        int m = 0;
+        for (; m + LOAD_BLOCK <= half; m += LOAD_BLOCK) {
             int at = offset + 2 * m;
             for (int i = 0; i < count; i++) {
-                double[] row = x[rows[i]];
-                reRow[i] = row[at];
-                imRow[i] = row[at + 1];
-            }
-            for (int i = count; i < lanes; i++) {
-                reRow[i] = 0.0;
-                imRow[i] = 0.0;
+                double[] row = from[i];
+                for (int j = 0; j < LOAD_BLOCK; j++) {
+                    re[m + j][i] = row[at + 2 * j];
+                    im[m + j][i] = row[at + 2 * j + 1];
+                }
             }
         }
+        for (; m < half; m++) {
+            int at = offset + 2 * m;
+            for (int i = 0; i < count; i++) {
+                re[m][i] = from[i][at];
+                im[m][i] = from[i][at + 1];
+            }
+        }
+        if (count < lanes) {
+            for (int k = 0; k < half; k++) {
+                java.util.Arrays.fill(re[k], count, lanes, 0.0);
+                java.util.Arrays.fill(im[k], count, lanes, 0.0);
+            }
+        }
+        java.util.Arrays.fill(from, 0, count, null);
     }
 
     /** Loads zeros into {@code lane} (an unused lane must be cleared before every transform). */

@@ -69,10 +69,19 @@ final class CosineWindowCombiner {
         for (int k = fromBin; k < toBin; k++) {
             double re = centreCoefficient * real[k];
             double im = centreCoefficient * imaginary[k];
-            for (int j = 1; j <= reach; j++) {
-                double c = halfCoefficients[j];
-                re += c * (realAt(real, k - j) + realAt(real, k + j));
-                im += c * (imaginaryAt(imaginary, k - j) + imaginaryAt(imaginary, k + j));
+            if (k >= reach && k + reach < binCount) {
+                // Interior bins: every neighbour is stored as it is (the same values realAt gives).
+                for (int j = 1; j <= reach; j++) {
+                    double c = halfCoefficients[j];
+                    re += c * (real[k - j] + real[k + j]);
+                    im += c * (imaginary[k - j] + imaginary[k + j]);
+                }
+            } else {
+                for (int j = 1; j <= reach; j++) {
+                    double c = halfCoefficients[j];
+                    re += c * (realAt(real, k - j) + realAt(real, k + j));
+                    im += c * (imaginaryAt(imaginary, k - j) + imaginaryAt(imaginary, k + j));
+                }
             }
             boolean unpaired = k == 0 || (evenLength && k == binCount - 1);
             density[k] = (re * re + im * im) * densityScale * (unpaired ? 1.0 : 2.0);
