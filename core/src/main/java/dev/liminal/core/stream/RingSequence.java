@@ -31,7 +31,12 @@ import java.util.concurrent.locks.LockSupport;
  *       older frames may be torn and are discarded as an overrun.</li>
  * </ol>
  * Values loaded during a race may be torn (JLS 17.7 allows it for plain doubles); step 3 is what
- * guarantees such a frame is never returned.
+ * guarantees such a frame is never returned. Steps 1 and 3 are the optimistic read of
+ * {@link java.util.concurrent.locks.StampedLock} ({@code tryOptimisticRead}, plain reads,
+ * {@code validate}, which is an acquire fence and a re-read of the stamp), with the claim
+ * cursor as the stamp; the writer needs no CAS because there is only one.
+ * The stress test {@code SampleRingStressTest} fails within a second if the validation is
+ * removed.
  *
  * <p><b>Wake-up.</b> A reader that finds nothing stores itself as waiting (volatile), re-reads
  * {@code published} (volatile) and parks for a bounded time. The writer stores {@code published}
