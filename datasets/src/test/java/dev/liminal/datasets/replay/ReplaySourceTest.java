@@ -24,6 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ReplaySourceTest {
     static final Path MINIMAL = Path.of("src/test/resources/fixtures/xdf/minimal.xdf");
     static final Path BRAINVISION = Path.of("src/test/resources/fixtures/brainvision/test.vhdr");
+    static final Path HYPNOGRAM = Path.of("src/test/resources/fixtures/edf/SC4001EC-Hypnogram.edf");
     static final double START = 1000.0;
     /** Sums of a few tenths of a second in doubles: rounding only. */
     static final double TIME_TOLERANCE = 1e-9;
@@ -189,6 +190,26 @@ class ReplaySourceTest {
                 assertEquals(expected.get(i).text(), texts.get(i));
                 assertEquals(START + expected.get(i).onsetSeconds(), times.get(i), TIME_TOLERANCE);
             }
+        } finally {
+            closeAll(sources);
+        }
+    }
+
+    @Test
+    void anAnnotationOnlyEdfReplaysAsOneMarkerStreamWithTheOnsetsAsTimes() throws IOException {
+        FakeClock clock = new FakeClock(START);
+        List<ReplaySource> sources = ReplaySource.open(HYPNOGRAM, new ReplayOptions(1000, false), clock);
+        try {
+            assertEquals(1, sources.size());
+            ReplaySource hypnogram = sources.get(0);
+            assertTrue(hypnogram.info().isIrregular());
+            List<Double> times = new ArrayList<>();
+            List<String> texts = drainStrings(hypnogram, times);
+            assertEquals(154, texts.size());
+            assertEquals("Sleep stage W", texts.get(0));
+            assertEquals("Sleep stage 1", texts.get(1));
+            assertEquals(START, times.get(0), TIME_TOLERANCE);
+            assertEquals(START + 30630 / 1000.0, times.get(1), TIME_TOLERANCE, "onset 30630 s at 1000x");
         } finally {
             closeAll(sources);
         }
