@@ -106,8 +106,10 @@ public final class StreamPump {
      */
     public boolean stop(Duration timeout) throws InterruptedException {
         stopRequested = true;
-        if (state.get() == State.NEW) {
-            state.compareAndSet(State.NEW, State.STOPPED);
+        if (state.compareAndSet(State.NEW, State.STOPPED)) {
+            // never started: nobody writes the ring, so end it here for its readers
+            if (numeric != null) numeric.close();
+            if (strings != null) strings.close();
             closeSource();
             return true;
         }

@@ -86,6 +86,8 @@ public final class XdfRecorder {
         long frames;
         double lastTimestamp = Double.NaN;
         boolean ended;
+        /** Frames written to the ring when the stop request was seen: what must still be recorded. */
+        long stopAt = Long.MAX_VALUE;
 
         Track(RecorderInput input, int streamId) {
             this.input = input;
@@ -107,6 +109,15 @@ public final class XdfRecorder {
 
         RingReader reader() {
             return samples != null ? samples : strings;
+        }
+
+        long writtenToRing() {
+            return input.samples() != null ? input.samples().writtenFrames() : input.strings().writtenFrames();
+        }
+
+        /** Whether everything up to the stop request is recorded (or lost and marked). */
+        boolean caughtUp() {
+            return ended || reader().position() >= stopAt;
         }
     }
 
@@ -200,14 +211,22 @@ public final class XdfRecorder {
         double lastFlush = clock.nowSeconds();
         double nextOffsets = lastFlush;
         State end = State.STOPPED;
+        boolean stopMarked = false;
         try {
             while (true) {
                 boolean stopping = stopRequested;
+                if (stopping && !stopMarked) {
+                    // record what the rings hold now, not whatever a busy source keeps adding
+                    for (Track t : tracks) t.stopAt = t.writtenToRing();
+                    stopMarked = true;
+                }
                 boolean any = false;
                 boolean allEnded = true;
+                boolean caughtUp = true;
                 for (Track t : tracks) {
                     any |= drain(t);
                     allEnded &= t.ended;
+                    caughtUp &= t.caughtUp();
                 }
                 double now = clock.nowSeconds();
                 if (now >= nextOffsets && !stopping) {
@@ -220,7 +239,7 @@ public final class XdfRecorder {
                     lastFlush = now;
                     status = snapshot(State.RECORDING, lastFlush);
                 }
-                if ((stopping && !any) || allEnded) break;
+                if ((stopping && (caughtUp || !any)) || allEnded) break;
                 if (!any) LockSupport.parkNanos(this, IDLE_PARK_NANOS);
             }
         } catch (IOException | RuntimeException e) {

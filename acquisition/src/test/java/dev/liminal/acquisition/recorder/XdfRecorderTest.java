@@ -187,6 +187,40 @@ class XdfRecorderTest {
     }
 
     @Test
+    void stopKeepsEverythingWrittenBeforeItWhileASourceKeepsWriting() throws Exception {
+        SampleRing ring = new SampleRing("eeg", CHANNELS, 1 << 16);
+        Path file = dir.resolve("busy.xdf");
+        XdfRecorder recorder = new XdfRecorder(file,
+                List.of(RecorderInput.numeric(eeg(), ring, ClockOffsetProvider.local(SourceClock.SYSTEM), null)),
+                SourceClock.SYSTEM);
+        recorder.start();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        AtomicLong beforeStop = new AtomicLong();
+        Thread writer = new Thread(() -> {
+            long frame = 0;
+            while (running.get()) {
+                RecorderFixtures.write(ring, frame, 50);
+                frame += 50;
+                Thread.yield();
+            }
+            ring.close();
+        }, "liminal-source-eeg");
+        writer.start();
+        Thread.sleep(300);
+        beforeStop.set(ring.writtenFrames());
+        recorder.stop(Duration.ofSeconds(10));
+        running.set(false);
+        writer.join(10_000);
+        try (RecordingReader r = RecordingFormats.open(file)) {
+            long recorded = r.info().streams().get(0).sampleCount();
+            long lost = recorder.status().framesLost();
+            assertTrue(recorded + lost >= beforeStop.get(), recorded + " frames recorded and " + lost + " lost, "
+                    + beforeStop.get() + " written before stop");
+            assertEquals(recorded, recorder.status().framesFlushed().get(0));
+        }
+    }
+
+    @Test
     void refusesARingOfTheWrongKindOrShape() {
         assertThrows(IllegalArgumentException.class, () -> RecorderInput.numeric(eeg(), new SampleRing("eeg", 3, 8),
                 ClockOffsetProvider.local(SourceClock.SYSTEM), null));
