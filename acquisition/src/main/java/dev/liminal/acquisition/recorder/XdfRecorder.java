@@ -159,7 +159,7 @@ public final class XdfRecorder {
     }
 
     /** Starts the recorder thread. */
-    public void start() {
+    public synchronized void start() {
         if (!state.compareAndSet(State.NEW, State.RECORDING)) {
             throw new IllegalStateException("recorder of " + file + " is " + state.get());
         }
@@ -173,7 +173,7 @@ public final class XdfRecorder {
      * @throws IOException if recording failed at any point (the first failure, with its cause)
      *                     or the recorder thread did not end within {@code timeout}
      */
-    public void stop(Duration timeout) throws IOException, InterruptedException {
+    public synchronized void stop(Duration timeout) throws IOException, InterruptedException {
         stopRequested = true;
         if (state.compareAndSet(State.NEW, State.STOPPED)) {
             thread.start(); // closes the file on its own thread, which owns the writer
