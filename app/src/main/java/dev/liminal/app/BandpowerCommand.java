@@ -8,6 +8,9 @@ import dev.liminal.dsp.filter.CausalFilter;
 import dev.liminal.dsp.filter.FilterSpec;
 import dev.liminal.dsp.filter.MainsFrequency;
 import dev.liminal.dsp.filter.NotchSpec;
+import dev.liminal.dsp.metrics.MetricInput;
+import dev.liminal.dsp.metrics.SpectralMetric;
+import dev.liminal.dsp.metrics.SpectralMetrics;
 import dev.liminal.dsp.quality.QualityFlag;
 import dev.liminal.dsp.quality.QualityThresholds;
 import dev.liminal.dsp.reference.CommonAverageReference;
@@ -16,10 +19,14 @@ import dev.liminal.dsp.region.RegionMap;
 import dev.liminal.dsp.spectral.BandSet;
 import dev.liminal.dsp.spectral.Baseline;
 import dev.liminal.dsp.spectral.FrequencyBand;
+import dev.liminal.dsp.spectral.PowerSpectrum;
 import dev.liminal.dsp.spectral.ShiftMeasure;
 import dev.liminal.dsp.spectral.StreamingBandPowerProcessor;
 import dev.liminal.dsp.spectral.StreamingFrameSink;
 import dev.liminal.dsp.spectral.TimelineParameters;
+import dev.liminal.dsp.spectral.WelchEstimator;
+import dev.liminal.dsp.spectral.WelchParameters;
+import dev.liminal.dsp.fft.WindowFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -33,6 +40,8 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -88,6 +97,10 @@ import java.util.regex.Pattern;
                 "T/FT/TP and T3-T6/P7-P10). --quality adds flags: amplitude (|x-mean| > 150 uV),",
                 "flat (peak-to-peak < 0.5 uV), emg (51-69 Hz > 5% of 1-69 Hz power, rates >= 138 Hz),",
                 "joined by '|', empty when clean.",
+                "--metrics adds per-channel columns from the frame's Hann periodogram (and window, for lzc):",
+                "paf_hz (peak alpha frequency), sef95_hz (95% spectral edge), spectral_entropy,",
+                "aperiodic_exponent, lzc (Lempel-Ziv complexity), repeated on each band row of that",
+                "channel and frame; NaN where undefined, empty on region rows.",
                 "--json prints one object: file, sample_rate_hz, window and hop, bands, channels,",
                 "pre-processing, baseline, [regions,] [quality,] and rows with the CSV's keys",
                 "(flags as an array)."})
@@ -156,6 +169,24 @@ final class BandpowerCommand implements Callable<Integer> {
     @Option(names = "--quality", description = "Add a flags column (amplitude, flat, emg) per row.")
     boolean quality;
 
+    @Option(names = "--metrics", paramLabel = "paf,sef95,entropy,aperiodic,lzc|all",
+            description = "Add spectral metric columns per channel and frame (see below).")
+    String metricsText;
+
+    /** {@code --metrics} names, their registered metric ids and their columns, in the order "all" gives. */
+    private static final Map<String, String[]> METRICS = new LinkedHashMap<>();
+
+    static {
+        METRICS.put("paf", new String[] {"peak-alpha-frequency", "paf_hz"});
+        METRICS.put("sef95", new String[] {"spectral-edge-frequency", "sef95_hz"});
+        METRICS.put("entropy", new String[] {"spectral-entropy", "spectral_entropy"});
+        METRICS.put("aperiodic", new String[] {"aperiodic-exponent", "aperiodic_exponent"});
+        METRICS.put("lzc", new String[] {"lempel-ziv-complexity", "lzc"});
+    }
+
+    /** A chosen metric and its column. */
+    private record MetricColumn(String column, SpectralMetric metric) {}
+
     @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout (written only when complete).")
     Path out;
 
@@ -184,15 +215,16 @@ final class BandpowerCommand implements Callable<Integer> {
 
     /** The options that do not depend on the file, checked. */
     private record Settings(BandSet bands, boolean average, MainsFrequency mains, double[] bandpassHz, double[] baselineSeconds,
-                            List<ShiftMeasure> shifts) {}
+                            List<ShiftMeasure> shifts, List<MetricColumn> metrics) {}
 
     /**
      * One frame as written: rows are the selected channels, then the regions.
      *
      * @param absolute uV^2, {@code [row][band]}
      * @param flags    quality bits per row
+     * @param metrics  {@code [channel][metric]} (channels only, not regions), or null without {@code --metrics}
      */
-    private record Frame(double endTimeSeconds, double[][] absolute, int[] flags) {}
+    private record Frame(double endTimeSeconds, double[][] absolute, int[] flags, double[][] metrics) {}
 
     /**
      * The result: selection, parameters, row names (channel labels, then {@code region:NAME}),
@@ -250,7 +282,31 @@ final class BandpowerCommand implements Callable<Integer> {
         if (shiftText != null && baseline == null) {
             throw new ParameterException(spec.commandLine(), "--shift '" + shiftText + "' needs --baseline START-END");
         }
-        return new Settings(bands, average, mains, pass, baseline, shifts);
+        return new Settings(bands, average, mains, pass, baseline, shifts, metrics());
+    }
+
+    /** The metrics of {@code --metrics} in the order given (each once; all adds those not yet named), empty without the option. */
+    private List<MetricColumn> metrics() {
+        if (metricsText == null) return List.of();
+        List<String> names = new ArrayList<>();
+        for (String element : metricsText.split(",", -1)) {
+            String name = element.trim().toLowerCase(Locale.ROOT);
+            if (!name.equals("all") && !METRICS.containsKey(name)) {
+                throw new ParameterException(spec.commandLine(), "--metrics '" + metricsText + "': '" + element.trim()
+                        + "' is not one of " + String.join(", ", METRICS.keySet()) + " or all");
+            }
+            for (String each : name.equals("all") ? METRICS.keySet() : List.of(name)) {
+                if (!names.contains(each)) names.add(each);
+            }
+        }
+        List<MetricColumn> columns = new ArrayList<>();
+        for (String name : names) {
+            String id = METRICS.get(name)[0];
+            SpectralMetric metric = SpectralMetrics.byId(id).orElseThrow(() -> new IllegalStateException(
+                    "spectral metric '" + id + "' is not registered in META-INF/services"));
+            columns.add(new MetricColumn(METRICS.get(name)[1], metric));
+        }
+        return List.copyOf(columns);
     }
 
     /** The measures of {@code --shift}, in the fixed column order db, percent, ratio, z. */
@@ -348,6 +404,10 @@ final class BandpowerCommand implements Callable<Integer> {
         StreamingBandPowerProcessor processor =
                 new StreamingBandPowerProcessor(parameters, settings.bands(), channelCount, 0.0);
         int bandCount = settings.bands().size();
+        List<MetricColumn> metrics = settings.metrics();
+        // One Welch segment spanning the window is the frame's periodogram (Hann, constant detrend, density).
+        WelchEstimator welch = metrics.isEmpty() ? null
+                : new WelchEstimator(new WelchParameters(rate, parameters.windowSamples(), 0, WindowFunction.HANN));
         List<Frame> frames = new ArrayList<>();
         StreamingFrameSink sink = f -> {
             double[][] channelRows = new double[channelCount][bandCount];
@@ -364,7 +424,18 @@ final class BandpowerCommand implements Callable<Integer> {
                     for (int k = 0; k < region.size(); k++) flags[channelCount + r] |= f.qualityBits(region.channel(k));
                 }
             }
-            frames.add(new Frame(f.endTimeSeconds(), rows, flags));
+            double[][] values = null;
+            if (welch != null) {
+                double[][] window = new double[channelCount][f.windowSamples()];
+                for (int c = 0; c < channelCount; c++) f.copyWindowTo(c, window[c]);
+                PowerSpectrum spectrum = welch.estimate(window);
+                values = new double[channelCount][metrics.size()];
+                for (int c = 0; c < channelCount; c++) {
+                    MetricInput input = new MetricInput(spectrum, c, settings.bands(), window[c]);
+                    for (int m = 0; m < metrics.size(); m++) values[c][m] = metrics.get(m).metric().compute(input);
+                }
+            }
+            frames.add(new Frame(f.endTimeSeconds(), rows, flags, values));
         };
         try (ConsoleProgress progress = ConsoleProgress.forTask("bandpower")) {
             SignalBlocks.read(file, reader, selection, progress, new SignalBlocks.Sink() {
@@ -466,6 +537,7 @@ final class BandpowerCommand implements Callable<Integer> {
         boolean shift = a.baseline() != null;
         StringBuilder header = new StringBuilder("time_s,channel,band,low_hz,high_hz,power_uv2,relative");
         if (shift) for (ShiftMeasure m : s.shifts()) header.append(',').append(shiftColumn(m));
+        for (MetricColumn m : s.metrics()) header.append(',').append(m.column());
         if (quality) header.append(",flags");
         w.write(header.append('\n').toString());
         List<String> names = a.rowNames();
@@ -489,6 +561,10 @@ final class BandpowerCommand implements Callable<Integer> {
                         for (ShiftMeasure m : s.shifts()) {
                             line.append(',').append(CsvText.number(a.baseline().shift(c, b, row[b], m)));
                         }
+                    }
+                    for (int m = 0; m < s.metrics().size(); m++) {
+                        line.append(',');
+                        if (c < f.metrics().length) line.append(CsvText.number(f.metrics()[c][m]));
                     }
                     if (quality) line.append(',').append(flags);
                     w.write(line.append('\n').toString());
@@ -549,6 +625,18 @@ final class BandpowerCommand implements Callable<Integer> {
                 }
                 g.writeEndArray();
             }
+            if (!s.metrics().isEmpty()) {
+                g.writeArrayFieldStart("metrics");
+                for (MetricColumn m : s.metrics()) {
+                    g.writeStartObject();
+                    g.writeStringField("column", m.column());
+                    g.writeStringField("id", m.metric().id());
+                    g.writeStringField("name", m.metric().displayName());
+                    g.writeStringField("unit", m.metric().unit());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             if (quality) {
                 g.writeObjectFieldStart("quality");
                 QualityThresholds t = QualityThresholds.DEFAULT;
@@ -575,6 +663,13 @@ final class BandpowerCommand implements Callable<Integer> {
                         number(g, "relative", relative(row, b));
                         if (a.baseline() != null) {
                             for (ShiftMeasure m : s.shifts()) number(g, shiftColumn(m), a.baseline().shift(c, b, row[b], m));
+                        }
+                        for (int m = 0; m < s.metrics().size(); m++) {
+                            if (c < f.metrics().length) {
+                                number(g, s.metrics().get(m).column(), f.metrics()[c][m]);
+                            } else {
+                                g.writeNullField(s.metrics().get(m).column());
+                            }
                         }
                         if (quality) {
                             g.writeArrayFieldStart("flags");

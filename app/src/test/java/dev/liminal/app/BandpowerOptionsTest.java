@@ -7,7 +7,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import dev.liminal.dsp.fft.WindowFunction;
+import dev.liminal.dsp.metrics.MetricInput;
+import dev.liminal.dsp.metrics.SpectralMetrics;
+import dev.liminal.dsp.spectral.BandSet;
+import dev.liminal.dsp.spectral.PowerSpectrum;
+import dev.liminal.dsp.spectral.WelchEstimator;
+import dev.liminal.dsp.spectral.WelchParameters;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +30,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BandpowerOptionsTest {
     /** Shifts recomputed from the printed powers: printing rounds to the shortest exact double, so only arithmetic order differs. */
     private static final double SHIFT_TOLERANCE = 1e-9;
+    /**
+     * Metrics of the CLI's frame against a Welch estimate of the same window made here: one
+     * spectrum code path, so only the printed digits differ.
+     */
+    private static final double METRIC_RELATIVE_TOLERANCE = 1e-9;
+    /** A sine on a bin: the interpolated peak lands on it up to rounding. */
+    private static final double PAF_TOLERANCE_HZ = 1e-6;
     /** Region means recomputed from the printed channel powers. */
     private static final double MEAN_RELATIVE_TOLERANCE = 1e-12;
 
@@ -154,6 +170,46 @@ class BandpowerOptionsTest {
         assertEquals("{\"amplitude_uv\":150.0,\"flat_peak_to_peak_uv\":0.5,\"emg_index_warning\":0.05,\"emg_checked\":true}",
                 root.get("quality").toString());
         for (JsonNode row : root.get("rows")) assertEquals("[]", row.get("flags").toString());
+    }
+
+    @Test
+    void metricColumnsEqualTheMetricsOfEachWindowsPeriodogramAndThe8HzSinePeaksAt8Hz() throws IOException {
+        CliRun r = CliRun.of("bandpower", GENERATOR.toString(), "--channels", "noise," + SINE_8, "--metrics", "lzc,paf,all",
+                "--regions", "n:noise", "--hop-seconds", "37");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.out().startsWith("time_s,channel,band,low_hz,high_hz,power_uv2,relative,lzc,paf_hz,sef95_hz,"
+                + "spectral_entropy,aperiodic_exponent\n"), r.out().substring(0, 140));
+        String[] ids = {"lempel-ziv-complexity", "peak-alpha-frequency", "spectral-edge-frequency", "spectral-entropy",
+                "aperiodic-exponent"};
+        WelchEstimator welch = new WelchEstimator(new WelchParameters(200, 400, 0, WindowFunction.HANN));
+        double[][] x = {SpectralFixtures.samples(GENERATOR, "noise"), SpectralFixtures.samples(GENERATOR, SINE_8)};
+        for (String[] row : SpectralFixtures.rows(r.out())) {
+            if (row[1].startsWith("region:")) {
+                assertEquals(List.of("", "", "", "", ""), List.of(row).subList(7, 12), "no metrics on region rows");
+                continue;
+            }
+            int c = row[1].equals("noise") ? 0 : 1;
+            int end = (int) Math.round(Double.parseDouble(row[0]) * 200);
+            double[][] window = {Arrays.copyOfRange(x[c], end - 400, end)};
+            PowerSpectrum spectrum = welch.estimate(window);
+            MetricInput input = new MetricInput(spectrum, 0, BandSet.DEFAULT, window[0]);
+            for (int m = 0; m < ids.length; m++) {
+                double want = SpectralMetrics.byId(ids[m]).orElseThrow().compute(input);
+                if (Double.isNaN(want)) {
+                    assertEquals("NaN", row[7 + m], ids[m] + " is undefined for " + row[1] + " at " + row[0]);
+                } else {
+                    assertEquals(want, Double.parseDouble(row[7 + m]), METRIC_RELATIVE_TOLERANCE * Math.max(1, Math.abs(want)),
+                            ids[m] + " of " + row[1] + " at " + row[0]);
+                }
+            }
+            if (c == 1) assertEquals(8.0, Double.parseDouble(row[8]), PAF_TOLERANCE_HZ, "PAF of the 8 Hz sine at " + row[0]);
+        }
+    }
+
+    @Test
+    void unknownMetricFails() {
+        assertRejected(List.of("--metrics", "paf,alpha-ratio"),
+                "--metrics 'paf,alpha-ratio': 'alpha-ratio' is not one of paf, sef95, entropy, aperiodic, lzc or all");
     }
 
     @Test

@@ -125,7 +125,7 @@ public final class StreamingBandPowerProcessor {
         this.computed = new double[channels][computedBands.size()];
         this.frame = new double[channels][bands.size()];
         this.qualityBits = new int[channels];
-        this.view = new StreamingFrame(bands, frame, qualityBits);
+        this.view = new StreamingFrame(bands, frame, qualityBits, linear);
         reset(startTimeSeconds);
         this.pendingDiscontinuity = false;
         this.pendingGapSeconds = Double.NaN;

@@ -24,15 +24,17 @@ public final class StreamingFrame {
     private final BandSet bands;
     private final double[][] absolute;
     private final int[] qualityBits;
+    private final double[][] window;
     private double endTimeSeconds;
     private boolean discontinuity;
     private double gapSeconds;
 
     /** Wraps the processor's arrays; they stay owned (and written) by the processor. */
-    StreamingFrame(BandSet bands, double[][] absolute, int[] qualityBits) {
+    StreamingFrame(BandSet bands, double[][] absolute, int[] qualityBits, double[][] window) {
         this.bands = bands;
         this.absolute = absolute;
         this.qualityBits = qualityBits;
+        this.window = window;
     }
 
     /** Sets the scalar fields for the frame about to be delivered. */
@@ -111,6 +113,26 @@ public final class StreamingFrame {
             }
             System.arraycopy(absolute[c], 0, out[c], 0, bands.size());
         }
+    }
+
+    /** Number of samples in the frame's window. */
+    public int windowSamples() {
+        return window[0].length;
+    }
+
+    /**
+     * Copies the samples of {@code channel}'s window, oldest first, as the powers were computed
+     * from them (for time-domain metrics or a full spectrum of the frame). The samples are the
+     * raw input: they may be non-finite where {@link #hasPower(int)} is false.
+     *
+     * @param out receives {@link #windowSamples()} samples in uV from index 0; Modified
+     */
+    public void copyWindowTo(int channel, double[] out) {
+        if (out == null || out.length < window[channel].length) {
+            throw new IllegalArgumentException("window output has " + (out == null ? 0 : out.length) + " slots for "
+                    + window[channel].length + " samples");
+        }
+        System.arraycopy(window[channel], 0, out, 0, window[channel].length);
     }
 
     /** An immutable copy of this frame, safe to keep and to pass to another thread (allocates). */

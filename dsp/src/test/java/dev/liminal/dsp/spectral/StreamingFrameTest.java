@@ -165,6 +165,23 @@ class StreamingFrameTest {
     }
 
     @Test
+    void windowCopyHoldsTheLastWindowOfSamplesOldestFirst() {
+        double[][] x = BandPowerTimelineEstimatorTest.randomChannels(2, 700, 21);
+        StreamingBandPowerProcessor streaming = new StreamingBandPowerProcessor(PARAMETERS, BandSet.DEFAULT, 2, 0.0);
+        List<double[]> windows = new ArrayList<>();
+        streaming.feed(x, 0, 700, f -> {
+            double[] w = new double[f.windowSamples()];
+            f.copyWindowTo(1, w);
+            windows.add(w);
+        });
+        assertEquals(9, windows.size());
+        for (int f = 0; f < 9; f++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(
+                    java.util.Arrays.copyOfRange(x[1], f * 25, f * 25 + 500), windows.get(f), 0.0, "window of frame " + f);
+        }
+    }
+
+    @Test
     void immutableFrameRejectsNaNPowersNamingTheChannelAndBand() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new BandPowerFrame(1.0, BandSet.parse("alpha:8-13"), new double[][] {{1.0}, {Double.NaN}}));
