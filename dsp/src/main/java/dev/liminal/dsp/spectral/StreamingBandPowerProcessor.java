@@ -38,7 +38,8 @@ import java.util.function.Consumer;
  * no extra transform and do not change the caller's numbers. A channel with a NaN or infinite
  * sample in its window has no power ({@link StreamingFrame#hasPower(int)} false, values 0.0):
  * the non-finite value never reaches the output as a number, and the other channels are
- * unaffected.
+ * unaffected. The same holds when finite samples are so large that a band power overflows to
+ * infinity.
  *
  * <p>After a discontinuity (samples lost, e.g. a reader overrun) call {@link #restart(double)}
  * or {@link #restart(double, double)}: the history is dropped, the next frame comes when a
@@ -276,6 +277,11 @@ public final class StreamingBandPowerProcessor {
         writeIndex = (writeIndex + count) % n;
     }
 
+    private static boolean allFinite(double[] values) {
+        for (double v : values) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+
     private void computeFrame(int n) {
         for (int c = 0; c < channels; c++) {
             // A frame is due only when the window is full, so the oldest sample is at writeIndex.
@@ -290,6 +296,10 @@ public final class StreamingBandPowerProcessor {
         }
         int bandCount = bands.size();
         for (int c = 0; c < channels; c++) {
+            if ((qualityBits[c] & QualityFlag.NON_FINITE.bit()) == 0 && !allFinite(computed[c])) {
+                // Finite samples so large (beyond about 1e150 uV) that their power overflows: no number to report either.
+                qualityBits[c] = QualityFlag.NON_FINITE.bit();
+            }
             if ((qualityBits[c] & QualityFlag.NON_FINITE.bit()) != 0) {
                 Arrays.fill(frame[c], 0.0);
                 continue;

@@ -130,6 +130,19 @@ class StreamingFrameTest {
     }
 
     @Test
+    void powerOverflowingToInfinityFromHugeFiniteSamplesIsReportedAsNoPower() {
+        double[][] x = BandPowerTimelineEstimatorTest.randomChannels(2, 500, 4);
+        for (int i = 0; i < 500; i++) x[1][i] *= 1e160;
+        StreamingBandPowerProcessor streaming = new StreamingBandPowerProcessor(PARAMETERS, BandSet.DEFAULT, 2, 0.0);
+        List<BandPowerFrame> frames = new ArrayList<>();
+        streaming.process(x, 0, 500, frames::add);
+        assertTrue(frames.get(0).hasPower(0));
+        assertFalse(frames.get(0).hasPower(1));
+        assertEquals(QualityFlags.of(QualityFlag.NON_FINITE), frames.get(0).quality(1));
+        assertEquals(0.0, frames.get(0).absolute(1, 2), 0.0);
+    }
+
+    @Test
     void ratesBelow138HzCannotHoldTheEmgBandSoFramesCarryNoEmgCheck() {
         TimelineParameters slow = new TimelineParameters(128, 256, 32, WindowFunction.HANN);
         StreamingBandPowerProcessor streaming = new StreamingBandPowerProcessor(slow, BandSet.DEFAULT, 1, 0.0);
