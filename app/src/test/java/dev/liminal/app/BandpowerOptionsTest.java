@@ -213,6 +213,17 @@ class BandpowerOptionsTest {
     }
 
     @Test
+    void helpDescribesTheNewOptionsWithoutFormatWarnings() {
+        CliRun r = CliRun.of("bandpower", "--help");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertEquals("", r.err(), "picocli reads % in help text as a format specifier");
+        for (String option : List.of("--shift", "--regions", "--quality", "--metrics", "shift_percent", "region:NAME",
+                "5% of 1-69 Hz", "sef95_hz")) {
+            assertTrue(r.out().contains(option), option + " in\n" + r.out());
+        }
+    }
+
+    @Test
     void shiftWithoutBaselineFails() {
         assertRejected(List.of("--shift", "db"), "--shift 'db' needs --baseline START-END");
     }
