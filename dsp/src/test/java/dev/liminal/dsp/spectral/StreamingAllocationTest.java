@@ -51,8 +51,21 @@ class StreamingAllocationTest {
         }
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertTrue(frames >= FRAMES, frames + " frames");
+        assertTrue(before >= 0, "the allocation counter is enabled");
         assertTrue(allocated < TOLERANCE_BYTES, allocated + " bytes allocated over " + FRAMES + " frames");
         assertTrue(Double.isFinite(checksum));
+
+        // Control: the same counter sees the convenience path's immutable frame per hop.
+        long beforeSnapshots = threads.getCurrentThreadAllocatedBytes();
+        int snapshots = 0;
+        while (snapshots < FRAMES) {
+            if (position[0] + 25 > source[0].length) position[0] = 0;
+            snapshots += processor.process(source, position[0], 25, f -> checksum += f.endTimeSeconds());
+            position[0] += 25;
+        }
+        long snapshotBytes = threads.getCurrentThreadAllocatedBytes() - beforeSnapshots;
+        assertTrue(snapshotBytes > (long) FRAMES * channels * BandSet.DEFAULT.size() * Double.BYTES,
+                snapshotBytes + " bytes for " + FRAMES + " immutable frames: the counter must see them");
     }
 
     private static int feedWrapping(StreamingBandPowerProcessor processor, double[][] source, int[] position, int size,
