@@ -8,14 +8,25 @@ import dev.liminal.dsp.filter.CausalFilter;
 import dev.liminal.dsp.filter.FilterSpec;
 import dev.liminal.dsp.filter.MainsFrequency;
 import dev.liminal.dsp.filter.NotchSpec;
+import dev.liminal.dsp.metrics.MetricInput;
+import dev.liminal.dsp.metrics.SpectralMetric;
+import dev.liminal.dsp.metrics.SpectralMetrics;
+import dev.liminal.dsp.quality.QualityFlag;
+import dev.liminal.dsp.quality.QualityThresholds;
 import dev.liminal.dsp.reference.CommonAverageReference;
-import dev.liminal.dsp.spectral.BandPowerFrame;
+import dev.liminal.dsp.region.ChannelRegion;
+import dev.liminal.dsp.region.RegionMap;
 import dev.liminal.dsp.spectral.BandSet;
 import dev.liminal.dsp.spectral.Baseline;
 import dev.liminal.dsp.spectral.FrequencyBand;
+import dev.liminal.dsp.spectral.PowerSpectrum;
 import dev.liminal.dsp.spectral.ShiftMeasure;
 import dev.liminal.dsp.spectral.StreamingBandPowerProcessor;
+import dev.liminal.dsp.spectral.StreamingFrameSink;
 import dev.liminal.dsp.spectral.TimelineParameters;
+import dev.liminal.dsp.spectral.WelchEstimator;
+import dev.liminal.dsp.spectral.WelchParameters;
+import dev.liminal.dsp.fft.WindowFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -28,16 +39,28 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code liminal bandpower FILE}: the band-power timeline of each channel, as CSV
- * {@code time_s,channel,band,low_hz,high_hz,power_uv2,relative[,shift_db]} or, with
- * {@code --json}, one JSON object with the parameters and the same rows.
+ * {@code time_s,channel,band,low_hz,high_hz,power_uv2,relative[,shift_db][,shift_percent]
+ * [,shift_ratio][,shift_z][,flags]} or, with {@code --json}, one JSON object with the
+ * parameters and the same rows.
+ *
+ * <p>With {@code --regions}, each frame also has rows whose {@code channel} is
+ * {@code region:NAME}: the mean absolute power of the region's channels ({@link RegionMap}),
+ * its relative power (region band / region sum over the bands) and its shifts against the
+ * baseline of that mean, computed exactly as for a channel. With {@code --quality}, a
+ * {@code flags} column lists the quality flags of the row's window ({@code amplitude},
+ * {@code flat}, {@code emg}; a region row has the union of its channels' flags).
  *
  * <p>Each frame is the periodogram of the last window (periodic Hann, constant detrend,
  * one-sided density, {@code nfft = window}) integrated over each band's bins; frames come every
@@ -66,10 +89,23 @@ import java.util.regex.Pattern;
                 "and band-pass filters (state carried across blocks, reset at gaps). Reads the",
                 "file in blocks; a progress bar shows on stderr at a terminal."},
         footer = {"", "CSV columns: time_s, channel, band, low_hz, high_hz, power_uv2, relative",
-                "(band power / sum over the bands), and with --baseline shift_db",
-                "(10*log10(power / mean baseline power) of that channel and band).",
+                "(band power / sum over the bands), with --baseline the --shift columns:",
+                "shift_db = 10*log10(P/mean), shift_percent = 100*(P-mean)/mean,",
+                "shift_ratio = P/mean, shift_z = (P-mean)/sd (mean and population sd over",
+                "the baseline frames of that channel and band); then --metrics; then flags.",
+                "--regions adds rows with channel region:NAME: the mean power of the region's",
+                "channels, shifts taken on that mean. auto: frontal Fp/AF/F, central FC/C/CP,",
+                "parietal P/PO, occipital O/I, temporal T/FT/TP, T3-T6 and P7-P10.",
+                "--quality flags, joined by '|', empty when clean: amplitude (a sample more than",
+                "150 uV from the window mean), flat (peak-to-peak under 0.5 uV), emg (51-69 Hz",
+                "power over 5%% of 1-69 Hz power; rates of 138 Hz and up).",
+                "--metrics columns from each frame's Hann periodogram (lzc: its samples): paf_hz",
+                "(peak alpha frequency), sef95_hz (95%% spectral edge), spectral_entropy,",
+                "aperiodic_exponent, lzc (Lempel-Ziv complexity); repeated on the band rows of",
+                "a channel and frame, NaN where undefined, empty on region rows.",
                 "--json prints one object: file, sample_rate_hz, window and hop, bands, channels,",
-                "pre-processing, baseline, and rows with the CSV's keys."})
+                "pre-processing, baseline, [regions,] [metrics,] [quality,] and rows with the",
+                "CSV's keys (flags as an array)."})
 final class BandpowerCommand implements Callable<Integer> {
     /** Prototype order of the {@code --bandpass} Butterworth filter (8 poles, as scipy's butter(4, ..., 'bandpass')). */
     static final int BANDPASS_ORDER = 4;
@@ -121,8 +157,37 @@ final class BandpowerCommand implements Callable<Integer> {
     String bandpass;
 
     @Option(names = "--baseline", paramLabel = "START-END",
-            description = "Baseline interval in seconds; adds shift_db against the mean of the frames whose whole window lies in it.")
+            description = "Baseline interval in seconds; adds shift columns against the frames whose whole window lies in it.")
     String baselineText;
+
+    @Option(names = "--shift", paramLabel = "db,percent,ratio,z",
+            description = "Shift columns to add with --baseline (default: db).")
+    String shiftText;
+
+    @Option(names = "--regions", paramLabel = "auto|NAME:A,B;...",
+            description = "Add region rows: auto (10-20 lobes from the labels) or groups NAME:A,B;NAME2:C,D.")
+    String regionsText;
+
+    @Option(names = "--quality", description = "Add a flags column (amplitude, flat, emg) per row.")
+    boolean quality;
+
+    @Option(names = "--metrics", paramLabel = "paf,sef95,entropy,aperiodic,lzc|all",
+            description = "Add spectral metric columns per channel and frame (see below).")
+    String metricsText;
+
+    /** {@code --metrics} names, their registered metric ids and their columns, in the order "all" gives. */
+    private static final Map<String, String[]> METRICS = new LinkedHashMap<>();
+
+    static {
+        METRICS.put("paf", new String[] {"peak-alpha-frequency", "paf_hz"});
+        METRICS.put("sef95", new String[] {"spectral-edge-frequency", "sef95_hz"});
+        METRICS.put("entropy", new String[] {"spectral-entropy", "spectral_entropy"});
+        METRICS.put("aperiodic", new String[] {"aperiodic-exponent", "aperiodic_exponent"});
+        METRICS.put("lzc", new String[] {"lempel-ziv-complexity", "lzc"});
+    }
+
+    /** A chosen metric and its column. */
+    private record MetricColumn(String column, SpectralMetric metric) {}
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write here instead of stdout (written only when complete).")
     Path out;
@@ -144,18 +209,34 @@ final class BandpowerCommand implements Callable<Integer> {
             if (json) {
                 writeJson(w, analysis, settings);
             } else {
-                writeCsv(w, analysis);
+                writeCsv(w, analysis, settings);
             }
         });
         return ExitCodes.OK;
     }
 
     /** The options that do not depend on the file, checked. */
-    private record Settings(BandSet bands, boolean average, MainsFrequency mains, double[] bandpassHz, double[] baselineSeconds) {}
+    private record Settings(BandSet bands, boolean average, MainsFrequency mains, double[] bandpassHz, double[] baselineSeconds,
+                            List<ShiftMeasure> shifts, List<MetricColumn> metrics) {}
 
-    /** The result: selection, parameters, frames and (with a baseline) the baseline statistics. */
-    private record Analysis(SignalSelection selection, TimelineParameters parameters, List<BandPowerFrame> frames,
-                            Baseline baseline) {}
+    /**
+     * One frame as written: rows are the selected channels, then the regions.
+     *
+     * @param absolute uV^2, {@code [row][band]}
+     * @param flags    quality bits per row
+     * @param metrics  {@code [channel][metric]} (channels only, not regions), or null without {@code --metrics}
+     */
+    private record Frame(double endTimeSeconds, double[][] absolute, int[] flags, double[][] metrics) {}
+
+    /**
+     * The result: selection, parameters, row names (channel labels, then {@code region:NAME}),
+     * the regions (or null), frames and (with a baseline) the baseline statistics per row.
+     */
+    private record Analysis(SignalSelection selection, TimelineParameters parameters, List<String> rowNames,
+                            RegionMap regions, List<Frame> frames, Baseline baseline) {}
+
+    /** Prefix of a region row's {@code channel} value. */
+    static final String REGION_PREFIX = "region:";
 
     private Settings settings() {
         if (!(windowSeconds > 0) || !Double.isFinite(windowSeconds)) {
@@ -199,7 +280,82 @@ final class BandpowerCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--baseline '" + baselineText + "' must start before it ends");
             }
         }
-        return new Settings(bands, average, mains, pass, baseline);
+        List<ShiftMeasure> shifts = shifts();
+        if (shiftText != null && baseline == null) {
+            throw new ParameterException(spec.commandLine(), "--shift '" + shiftText + "' needs --baseline START-END");
+        }
+        return new Settings(bands, average, mains, pass, baseline, shifts, metrics());
+    }
+
+    /** The metrics of {@code --metrics} in the order given (each once; all adds those not yet named), empty without the option. */
+    private List<MetricColumn> metrics() {
+        if (metricsText == null) return List.of();
+        List<String> names = new ArrayList<>();
+        for (String element : metricsText.split(",", -1)) {
+            String name = element.trim().toLowerCase(Locale.ROOT);
+            if (!name.equals("all") && !METRICS.containsKey(name)) {
+                throw new ParameterException(spec.commandLine(), "--metrics '" + metricsText + "': '" + element.trim()
+                        + "' is not one of " + String.join(", ", METRICS.keySet()) + " or all");
+            }
+            for (String each : name.equals("all") ? METRICS.keySet() : List.of(name)) {
+                if (!names.contains(each)) names.add(each);
+            }
+        }
+        List<MetricColumn> columns = new ArrayList<>();
+        for (String name : names) {
+            String id = METRICS.get(name)[0];
+            SpectralMetric metric = SpectralMetrics.byId(id).orElseThrow(() -> new IllegalStateException(
+                    "spectral metric '" + id + "' is not registered in META-INF/services"));
+            columns.add(new MetricColumn(METRICS.get(name)[1], metric));
+        }
+        return List.copyOf(columns);
+    }
+
+    /** The measures of {@code --shift}, in the fixed column order db, percent, ratio, z. */
+    private List<ShiftMeasure> shifts() {
+        if (shiftText == null) return List.of(ShiftMeasure.DECIBEL);
+        Set<ShiftMeasure> chosen = EnumSet.noneOf(ShiftMeasure.class);
+        for (String element : shiftText.split(",", -1)) {
+            String name = element.trim().toLowerCase(Locale.ROOT);
+            ShiftMeasure measure = switch (name) {
+                case "db" -> ShiftMeasure.DECIBEL;
+                case "percent" -> ShiftMeasure.PERCENT;
+                case "ratio" -> ShiftMeasure.RATIO;
+                case "z" -> ShiftMeasure.Z_SCORE;
+                default -> throw new ParameterException(spec.commandLine(), "--shift '" + shiftText + "': '" + element.trim()
+                        + "' is not one of db, percent, ratio, z");
+            };
+            chosen.add(measure);
+        }
+        return List.copyOf(chosen);
+    }
+
+    /** CSV/JSON key of a shift measure's column. */
+    static String shiftColumn(ShiftMeasure measure) {
+        return switch (measure) {
+            case DECIBEL -> "shift_db";
+            case PERCENT -> "shift_percent";
+            case RATIO -> "shift_ratio";
+            case Z_SCORE -> "shift_z";
+        };
+    }
+
+    private static String shiftDefinition(ShiftMeasure measure) {
+        return switch (measure) {
+            case DECIBEL -> "shift_db = 10*log10(power_uv2 / baseline mean)";
+            case PERCENT -> "shift_percent = 100*(power_uv2 - baseline mean) / baseline mean";
+            case RATIO -> "shift_ratio = power_uv2 / baseline mean";
+            case Z_SCORE -> "shift_z = (power_uv2 - baseline mean) / baseline population sd";
+        };
+    }
+
+    /** Quality flags as the {@code flags} column writes them: lower-case names joined by '|', empty when clean. */
+    static List<String> flagNames(int bits) {
+        List<String> names = new ArrayList<>();
+        for (QualityFlag f : QualityFlag.values()) {
+            if ((bits & f.bit()) != 0) names.add(f.name().toLowerCase(Locale.ROOT));
+        }
+        return names;
     }
 
     private double[] range(String option, String text, String expected) {
@@ -244,9 +400,45 @@ final class BandpowerCommand implements Callable<Integer> {
             filters.add(filter("--bandpass " + bandpass,
                     new BandPassSpec(settings.bandpassHz()[0], settings.bandpassHz()[1], BANDPASS_ORDER), rate, channelCount));
         }
+        RegionMap regions = regions(selection.labels());
+        List<String> rowNames = new ArrayList<>(selection.labels());
+        if (regions != null) for (String name : regions.names()) rowNames.add(REGION_PREFIX + name);
         StreamingBandPowerProcessor processor =
                 new StreamingBandPowerProcessor(parameters, settings.bands(), channelCount, 0.0);
-        List<BandPowerFrame> frames = new ArrayList<>();
+        int bandCount = settings.bands().size();
+        List<MetricColumn> metrics = settings.metrics();
+        // One Welch segment spanning the window is the frame's periodogram (Hann, constant detrend, density).
+        WelchEstimator welch = metrics.isEmpty() ? null
+                : new WelchEstimator(new WelchParameters(rate, parameters.windowSamples(), 0, WindowFunction.HANN));
+        List<Frame> frames = new ArrayList<>();
+        StreamingFrameSink sink = f -> {
+            double[][] channelRows = new double[channelCount][bandCount];
+            f.copyAbsoluteTo(channelRows);
+            double[][] rows = new double[rowNames.size()][];
+            int[] flags = new int[rowNames.size()];
+            System.arraycopy(channelRows, 0, rows, 0, channelCount);
+            for (int c = 0; c < channelCount; c++) flags[c] = f.qualityBits(c);
+            if (regions != null) {
+                double[][] regionRows = regions.average(channelRows);
+                for (int r = 0; r < regions.size(); r++) {
+                    ChannelRegion region = regions.get(r);
+                    rows[channelCount + r] = regionRows[r];
+                    for (int k = 0; k < region.size(); k++) flags[channelCount + r] |= f.qualityBits(region.channel(k));
+                }
+            }
+            double[][] values = null;
+            if (welch != null) {
+                double[][] window = new double[channelCount][f.windowSamples()];
+                for (int c = 0; c < channelCount; c++) f.copyWindowTo(c, window[c]);
+                PowerSpectrum spectrum = welch.estimate(window);
+                values = new double[channelCount][metrics.size()];
+                for (int c = 0; c < channelCount; c++) {
+                    MetricInput input = new MetricInput(spectrum, c, settings.bands(), window[c]);
+                    for (int m = 0; m < metrics.size(); m++) values[c][m] = metrics.get(m).metric().compute(input);
+                }
+            }
+            frames.add(new Frame(f.endTimeSeconds(), rows, flags, values));
+        };
         try (ConsoleProgress progress = ConsoleProgress.forTask("bandpower")) {
             SignalBlocks.read(file, reader, selection, progress, new SignalBlocks.Sink() {
                 @Override
@@ -259,13 +451,27 @@ final class BandpowerCommand implements Callable<Integer> {
                 public void block(double[][] block, int length) {
                     if (car != null) car.process(block, 0, length, block);
                     for (CausalFilter f : filters) f.process(block, 0, length, block);
-                    processor.process(block, 0, length, frames::add);
+                    processor.feed(block, 0, length, sink);
                 }
             });
         }
         Baseline baseline = settings.baselineSeconds() == null ? null
                 : baseline(frames, parameters, settings.baselineSeconds()[0], settings.baselineSeconds()[1]);
-        return new Analysis(selection, parameters, frames, baseline);
+        if (baseline != null && settings.shifts().contains(ShiftMeasure.Z_SCORE) && baseline.frameCount() < 2) {
+            throw new AnalysisInputException(file + ": --shift z needs at least 2 baseline frames, but --baseline "
+                    + baselineText + " holds " + baseline.frameCount() + "; expected a longer interval or a shorter --hop-seconds");
+        }
+        return new Analysis(selection, parameters, rowNames, regions, frames, baseline);
+    }
+
+    /** The regions of {@code --regions} over the selected channels, or null without the option. */
+    private RegionMap regions(List<String> labels) throws AnalysisInputException {
+        if (regionsText == null) return null;
+        try {
+            return regionsText.trim().equals("auto") ? RegionMap.fromTenTwenty(labels) : RegionMap.parse(regionsText, labels);
+        } catch (IllegalArgumentException e) {
+            throw new AnalysisInputException(file + ": --regions '" + regionsText + "': " + e.getMessage(), e);
+        }
     }
 
     private CausalFilter filter(String option, FilterSpec filterSpec, double rate, int channelCount)
@@ -283,11 +489,11 @@ final class BandpowerCommand implements Callable<Integer> {
      * {@code [start, end]} (the rule of {@link Baseline#of}, applied to frames that may come
      * from several runs).
      */
-    private Baseline baseline(List<BandPowerFrame> frames, TimelineParameters parameters, double start, double end)
+    private Baseline baseline(List<Frame> frames, TimelineParameters parameters, double start, double end)
             throws AnalysisInputException {
         double window = parameters.windowSamples() / parameters.sampleRateHz();
-        List<BandPowerFrame> inside = new ArrayList<>();
-        for (BandPowerFrame f : frames) {
+        List<Frame> inside = new ArrayList<>();
+        for (Frame f : frames) {
             if (f.endTimeSeconds() - window >= start - EDGE_TOLERANCE_SECONDS
                     && f.endTimeSeconds() <= end + EDGE_TOLERANCE_SECONDS) {
                 inside.add(f);
@@ -301,18 +507,18 @@ final class BandpowerCommand implements Callable<Integer> {
                     + NumberText.plain(window) + " s window; expected an interval covering at least one window ("
                     + span + ")");
         }
-        int channels = inside.get(0).channelCount();
-        int bands = inside.get(0).bands().size();
+        int channels = inside.get(0).absolute().length;
+        int bands = inside.get(0).absolute()[0].length;
         double[][] mean = new double[channels][bands];
         double[][] sd = new double[channels][bands];
         for (int c = 0; c < channels; c++) {
             for (int b = 0; b < bands; b++) {
                 double sum = 0;
-                for (BandPowerFrame f : inside) sum += f.absolute(c, b);
+                for (Frame f : inside) sum += f.absolute()[c][b];
                 double m = sum / inside.size();
                 double squares = 0;
-                for (BandPowerFrame f : inside) {
-                    double d = f.absolute(c, b) - m;
+                for (Frame f : inside) {
+                    double d = f.absolute()[c][b] - m;
                     squares += d * d;
                 }
                 mean[c][b] = m;
@@ -322,27 +528,47 @@ final class BandpowerCommand implements Callable<Integer> {
         return new Baseline(start, end, inside.size(), mean, sd);
     }
 
-    private static void writeCsv(Writer w, Analysis a) throws IOException {
+    /** Relative power of one row as the timeline defines it: band / sum over the bands; NaN if all are zero. */
+    private static double relative(double[] row, int band) {
+        double total = 0;
+        for (double v : row) total += v;
+        return row[band] / total;
+    }
+
+    private void writeCsv(Writer w, Analysis a, Settings s) throws IOException {
         boolean shift = a.baseline() != null;
-        w.write("time_s,channel,band,low_hz,high_hz,power_uv2,relative" + (shift ? ",shift_db" : "") + "\n");
-        List<String> labels = a.selection().labels();
+        StringBuilder header = new StringBuilder("time_s,channel,band,low_hz,high_hz,power_uv2,relative");
+        if (shift) for (ShiftMeasure m : s.shifts()) header.append(',').append(shiftColumn(m));
+        for (MetricColumn m : s.metrics()) header.append(',').append(m.column());
+        if (quality) header.append(",flags");
+        w.write(header.append('\n').toString());
+        List<String> names = a.rowNames();
+        BandSet bands = s.bands();
         StringBuilder line = new StringBuilder();
-        for (BandPowerFrame f : a.frames()) {
+        for (Frame f : a.frames()) {
             String time = CsvText.number(f.endTimeSeconds());
-            for (int c = 0; c < labels.size(); c++) {
-                String label = CsvText.field(labels.get(c));
-                for (int b = 0; b < f.bands().size(); b++) {
-                    FrequencyBand band = f.bands().get(b);
+            for (int c = 0; c < names.size(); c++) {
+                String label = CsvText.field(names.get(c));
+                double[] row = f.absolute()[c];
+                String flags = quality ? CsvText.field(String.join("|", flagNames(f.flags()[c]))) : null;
+                for (int b = 0; b < bands.size(); b++) {
+                    FrequencyBand band = bands.get(b);
                     line.setLength(0);
                     line.append(time).append(',').append(label).append(',').append(CsvText.field(band.name()))
                             .append(',').append(CsvText.number(band.lowHz())).append(',')
                             .append(CsvText.number(band.highHz())).append(',')
-                            .append(CsvText.number(f.absolute(c, b))).append(',')
-                            .append(CsvText.number(f.relative(c, b)));
+                            .append(CsvText.number(row[b])).append(',')
+                            .append(CsvText.number(relative(row, b)));
                     if (shift) {
-                        line.append(',').append(CsvText.number(
-                                a.baseline().shift(c, b, f.absolute(c, b), ShiftMeasure.DECIBEL)));
+                        for (ShiftMeasure m : s.shifts()) {
+                            line.append(',').append(CsvText.number(a.baseline().shift(c, b, row[b], m)));
+                        }
                     }
+                    for (int m = 0; m < s.metrics().size(); m++) {
+                        line.append(',');
+                        if (c < f.metrics().length) line.append(CsvText.number(f.metrics()[c][m]));
+                    }
+                    if (quality) line.append(',').append(flags);
                     w.write(line.append('\n').toString());
                 }
             }
@@ -383,25 +609,74 @@ final class BandpowerCommand implements Callable<Integer> {
                 g.writeNumberField("start_s", a.baseline().startSeconds());
                 g.writeNumberField("end_s", a.baseline().endSeconds());
                 g.writeNumberField("frames", a.baseline().frameCount());
-                g.writeStringField("shift", "shift_db = 10*log10(power_uv2 / baseline mean)");
+                List<String> definitions = new ArrayList<>();
+                for (ShiftMeasure m : s.shifts()) definitions.add(shiftDefinition(m));
+                g.writeStringField("shift", String.join("; ", definitions));
+                g.writeEndObject();
+            }
+            if (a.regions() != null) {
+                g.writeArrayFieldStart("regions");
+                for (ChannelRegion region : a.regions().regions()) {
+                    g.writeStartObject();
+                    g.writeStringField("name", region.name());
+                    g.writeStringField("channel", REGION_PREFIX + region.name());
+                    g.writeArrayFieldStart("channels");
+                    for (int k = 0; k < region.size(); k++) g.writeString(a.selection().labels().get(region.channel(k)));
+                    g.writeEndArray();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            if (!s.metrics().isEmpty()) {
+                g.writeArrayFieldStart("metrics");
+                for (MetricColumn m : s.metrics()) {
+                    g.writeStartObject();
+                    g.writeStringField("column", m.column());
+                    g.writeStringField("id", m.metric().id());
+                    g.writeStringField("name", m.metric().displayName());
+                    g.writeStringField("unit", m.metric().unit());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
+            if (quality) {
+                g.writeObjectFieldStart("quality");
+                QualityThresholds t = QualityThresholds.DEFAULT;
+                g.writeNumberField("amplitude_uv", t.amplitudeMicrovolts());
+                g.writeNumberField("flat_peak_to_peak_uv", t.flatPeakToPeakMicrovolts());
+                g.writeNumberField("emg_index_warning", t.emgIndexWarning());
+                g.writeBooleanField("emg_checked", p.sampleRateHz() >= StreamingBandPowerProcessor.EMG_MIN_SAMPLE_RATE_HZ);
                 g.writeEndObject();
             }
             g.writeArrayFieldStart("rows");
-            List<String> labels = a.selection().labels();
-            for (BandPowerFrame f : a.frames()) {
-                for (int c = 0; c < labels.size(); c++) {
-                    for (int b = 0; b < f.bands().size(); b++) {
-                        FrequencyBand band = f.bands().get(b);
+            List<String> names = a.rowNames();
+            for (Frame f : a.frames()) {
+                for (int c = 0; c < names.size(); c++) {
+                    double[] row = f.absolute()[c];
+                    for (int b = 0; b < s.bands().size(); b++) {
+                        FrequencyBand band = s.bands().get(b);
                         g.writeStartObject();
                         g.writeNumberField("time_s", f.endTimeSeconds());
-                        g.writeStringField("channel", labels.get(c));
+                        g.writeStringField("channel", names.get(c));
                         g.writeStringField("band", band.name());
                         g.writeNumberField("low_hz", band.lowHz());
                         g.writeNumberField("high_hz", band.highHz());
-                        g.writeNumberField("power_uv2", f.absolute(c, b));
-                        number(g, "relative", f.relative(c, b));
+                        g.writeNumberField("power_uv2", row[b]);
+                        number(g, "relative", relative(row, b));
                         if (a.baseline() != null) {
-                            number(g, "shift_db", a.baseline().shift(c, b, f.absolute(c, b), ShiftMeasure.DECIBEL));
+                            for (ShiftMeasure m : s.shifts()) number(g, shiftColumn(m), a.baseline().shift(c, b, row[b], m));
+                        }
+                        for (int m = 0; m < s.metrics().size(); m++) {
+                            if (c < f.metrics().length) {
+                                number(g, s.metrics().get(m).column(), f.metrics()[c][m]);
+                            } else {
+                                g.writeNullField(s.metrics().get(m).column());
+                            }
+                        }
+                        if (quality) {
+                            g.writeArrayFieldStart("flags");
+                            for (String flag : flagNames(f.flags()[c])) g.writeString(flag);
+                            g.writeEndArray();
                         }
                         g.writeEndObject();
                     }

@@ -51,7 +51,7 @@ final class BandPowerKernel {
         CosineWindowCombiner shared = frequencyDomain
                 ? new CosineWindowCombiner(n, parameters.window(), parameters.sampleRateHz()) : null;
         boolean block = frequencyDomain && fromBin < toBin
-                && BlockDft.cheaperThanFft(n, parameters.hopSamples(), shared.firstRawBin(fromBin), shared.endRawBin(toBin));
+                && BlockDft.cheaperThanFft(n, parameters.hopSamples(), parameters.sampleRateHz());
         this.blockDft = block
                 ? new BlockDft(n, parameters.hopSamples(), shared.firstRawBin(fromBin), shared.endRawBin(toBin), slots) : null;
         this.blockCombiner = block ? shared : null;

@@ -102,13 +102,22 @@ final class BlockDft {
     }
 
     /**
-     * Whether the block method costs fewer multiply-adds per frame than a full FFT of the
-     * window, for bins {@code fromBin..toBin}. Depends on the parameters only, so the offline
-     * timeline and the streaming processor always choose the same method.
+     * Highest frequency the cost model counts bins up to, Hz: the default bands end at 45 Hz and
+     * the streaming processor's EMG check adds bands up to 69 Hz. Fixed, so that the choice of
+     * method depends on the window, hop and rate only, never on the bands: the offline timeline
+     * (the caller's bands) and the streaming processor (the caller's bands plus the EMG bands)
+     * then always choose the same method and give the same bits for the caller's bands.
      */
-    static boolean cheaperThanFft(int windowSamples, int hopSamples, int fromBin, int toBin) {
-        if (hopSamples < 1 || windowSamples % hopSamples != 0 || toBin <= fromBin) return false;
-        double k = toBin - fromBin;
+    static final double MODEL_TOP_HZ = 70.0;
+
+    /**
+     * Whether the block method costs fewer multiply-adds per frame than a full FFT of the
+     * window, counting the bins from 0 to {@link #MODEL_TOP_HZ} (or Nyquist). Depends on the
+     * window, hop and rate only.
+     */
+    static boolean cheaperThanFft(int windowSamples, int hopSamples, double sampleRateHz) {
+        if (hopSamples < 1 || windowSamples % hopSamples != 0) return false;
+        double k = Math.min(windowSamples / 2 + 1, Math.floor(MODEL_TOP_HZ * windowSamples / sampleRateHz) + 2);
         double blockCost = 2.0 * hopSamples * k + 4.0 * ((double) windowSamples / hopSamples) * k;
         double fftCost = FFT_COST_PER_N_LOG_N * windowSamples * (Math.log(windowSamples) / Math.log(2));
         return blockCost < fftCost;

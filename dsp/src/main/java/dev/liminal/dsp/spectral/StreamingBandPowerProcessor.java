@@ -1,38 +1,87 @@
 package dev.liminal.dsp.spectral;
 
+import dev.liminal.dsp.quality.EmgIndex;
+import dev.liminal.dsp.quality.QualityAssessor;
+import dev.liminal.dsp.quality.QualityFlag;
+import dev.liminal.dsp.quality.QualityThresholds;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The band-power timeline computed as samples arrive: feed chunks of any length and receive a
- * {@link BandPowerFrame} every hop once the first window is full. Each frame is computed by the
- * same code as {@link BandPowerTimelineEstimator} on the same samples, so streaming and offline
- * give bit-identical numbers (ARCHITECTURE.md "Spectral definitions"): both use one
- * {@code BandPowerKernel}, whose result for a channel depends on that channel's samples only.
+ * The band-power timeline computed as samples arrive: feed chunks of any length (one sample to
+ * many seconds) and receive a frame every hop once the first window is full. Each frame is
+ * computed by the same code as {@link BandPowerTimelineEstimator} on the same samples, so
+ * streaming and offline give bit-identical numbers (ARCHITECTURE.md "Spectral definitions"):
+ * both use one {@code BandPowerKernel}, whose result for a channel depends on that channel's
+ * samples and band only.
  *
- * <p>After a discontinuity (samples lost, e.g. a reader overrun) call {@link #restart(double)}:
- * the history is dropped and the next frame comes when a whole window of new samples has
- * arrived, so no window ever spans a gap.
+ * <p>Two ways to receive frames:
+ * <ul>
+ *   <li>{@link #feed(double[][], int, int, StreamingFrameSink)}, the hot path: the sink gets the
+ *       processor's one reusable {@link StreamingFrame}, a read-only view valid during the call.
+ *       Nothing is allocated per chunk or per frame once the processor is built (JMH
+ *       {@code LiveUpdateBenchmark -prof gc}); the sink calls {@link StreamingFrame#snapshot()}
+ *       only for the frames it publishes to another thread.</li>
+ *   <li>{@link #process(double[][], int, int, Consumer)}, the convenience form: an immutable
+ *       {@link BandPowerFrame} per frame (allocates one snapshot per hop).</li>
+ * </ul>
  *
- * <p>Thread-safety: confined to one thread (the dsp thread). Allocates only the immutable frame
- * it emits per hop; nothing per sample.
+ * <p>Quality: every frame carries per channel the {@link QualityFlag}s of its window, by the
+ * rules of {@link QualityAssessor} (amplitude beyond the threshold, flat line, non-finite
+ * samples) and, when the rate reaches {@link #EMG_MIN_SAMPLE_RATE_HZ}, the {@link EmgIndex}
+ * warning (51-69 Hz over 1-69 Hz power, Gasser et al. 2005). The two EMG bands are summed by the
+ * same kernel call as the caller's bands, in extra columns the caller never sees, so they cost
+ * no extra transform and do not change the caller's numbers. A channel with a NaN or infinite
+ * sample in its window has no power ({@link StreamingFrame#hasPower(int)} false, values 0.0):
+ * the non-finite value never reaches the output as a number, and the other channels are
+ * unaffected. The same holds when finite samples are so large that a band power overflows to
+ * infinity.
+ *
+ * <p>After a discontinuity (samples lost, e.g. a reader overrun) call {@link #restart(double)}
+ * or {@link #restart(double, double)}: the history is dropped, the next frame comes when a
+ * whole window of new samples has arrived, so no window ever spans a gap, and that frame is
+ * marked {@link StreamingFrame#discontinuity()} with the gap duration when known.
+ *
+ * <p>Thread-safety: confined to one thread (the dsp thread).
  */
 public final class StreamingBandPowerProcessor {
+    /**
+     * Lowest rate at which frames carry the EMG check: the muscle band's upper edge
+     * {@link EmgIndex#MUSCLE_HIGH_HZ} must lie at or below Nyquist.
+     */
+    public static final double EMG_MIN_SAMPLE_RATE_HZ = 2 * EmgIndex.MUSCLE_HIGH_HZ;
+
     private final TimelineParameters parameters;
     private final BandSet bands;
-    private final BandBins bins;
     private final int channels;
     private final BandPowerKernel kernel;
+    private final QualityAssessor assessor;
+    private final double emgWarning;
+    /** Column of the 51-69 Hz band in {@link #computed}, or -1 when the rate cannot hold it. */
+    private final int emgColumn;
     private final int[] group;
     /** Last window of samples per channel, circular; {@link #writeIndex} is the oldest once full. */
     private final double[][] history;
     private final double[][] linear;
+    /** Kernel output: the caller's bands, then (when {@link #emgColumn} >= 0) the muscle and 1-69 Hz bands. */
+    private final double[][] computed;
     private final double[][] frame;
+    private final int[] qualityBits;
+    private final StreamingFrame view;
     private int writeIndex;
     private int untilNextFrame;
     private long framesSinceStart;
     private double startTimeSeconds;
+    private boolean pendingDiscontinuity;
+    private double pendingGapSeconds;
 
     /**
+     * A processor with the default quality thresholds ({@link QualityThresholds#DEFAULT}).
+     *
      * @param parameters       window, hop and rate
      * @param bands            bands to integrate
      * @param channels         number of channels, at least 1
@@ -40,30 +89,111 @@ public final class StreamingBandPowerProcessor {
      * @throws IllegalArgumentException if a band exceeds the Nyquist frequency
      */
     public StreamingBandPowerProcessor(TimelineParameters parameters, BandSet bands, int channels, double startTimeSeconds) {
-        if (parameters == null || bands == null) {
-            throw new IllegalArgumentException("streaming band powers need parameters and bands");
+        this(parameters, bands, channels, startTimeSeconds, QualityThresholds.DEFAULT);
+    }
+
+    /**
+     * @param parameters       window, hop and rate
+     * @param bands            bands to integrate
+     * @param channels         number of channels, at least 1
+     * @param startTimeSeconds time of the first sample that will be fed
+     * @param thresholds       limits of the per-frame quality flags
+     * @throws IllegalArgumentException if a band exceeds the Nyquist frequency
+     */
+    public StreamingBandPowerProcessor(TimelineParameters parameters, BandSet bands, int channels, double startTimeSeconds,
+                                       QualityThresholds thresholds) {
+        if (parameters == null || bands == null || thresholds == null) {
+            throw new IllegalArgumentException("streaming band powers need parameters, bands and quality thresholds");
         }
         if (channels < 1) {
             throw new IllegalArgumentException("streaming band powers need at least 1 channel, got " + channels);
         }
+        bands.requireBelowNyquist(parameters.sampleRateHz());
         this.parameters = parameters;
         this.bands = bands;
-        this.bins = new BandBins(bands, parameters.sampleRateHz(), parameters.windowSamples());
         this.channels = channels;
+        this.assessor = new QualityAssessor(thresholds);
+        this.emgWarning = thresholds.emgIndexWarning();
+        boolean emg = parameters.sampleRateHz() >= EMG_MIN_SAMPLE_RATE_HZ;
+        this.emgColumn = emg ? bands.size() : -1;
+        BandSet computedBands = emg ? withEmgBands(bands) : bands;
         int n = parameters.windowSamples();
+        BandBins bins = new BandBins(computedBands, parameters.sampleRateHz(), n);
         this.kernel = new BandPowerKernel(parameters, bins, Math.min(channels, BandPowerTimelineEstimator.MAX_CHANNELS_PER_BATCH),
                 channels);
         this.group = new int[kernel.lanes()];
         this.history = new double[channels][n];
-        this.linear = kernel.slides() ? null : new double[channels][n];
+        this.linear = new double[channels][n];
+        this.computed = new double[channels][computedBands.size()];
         this.frame = new double[channels][bands.size()];
-        restart(startTimeSeconds);
+        this.qualityBits = new int[channels];
+        this.view = new StreamingFrame(bands, frame, qualityBits, linear);
+        reset(startTimeSeconds);
+        this.pendingDiscontinuity = false;
+        this.pendingGapSeconds = Double.NaN;
+    }
+
+    /** {@code bands} followed by the EMG muscle band and its 1-69 Hz total, under names unused in {@code bands}. */
+    private static BandSet withEmgBands(BandSet bands) {
+        List<FrequencyBand> all = new ArrayList<>(bands.bands());
+        Set<String> names = new HashSet<>();
+        for (FrequencyBand b : bands.bands()) names.add(b.name());
+        all.add(new FrequencyBand(unused("emg-muscle", names), EmgIndex.MUSCLE_LOW_HZ, EmgIndex.MUSCLE_HIGH_HZ));
+        all.add(new FrequencyBand(unused("emg-total", names), EmgIndex.TOTAL_LOW_HZ, EmgIndex.MUSCLE_HIGH_HZ));
+        return new BandSet(all);
+    }
+
+    private static String unused(String name, Set<String> taken) {
+        String candidate = name;
+        while (taken.contains(candidate)) candidate = candidate + "_";
+        return candidate;
+    }
+
+    /** The window, hop and rate. */
+    public TimelineParameters parameters() {
+        return parameters;
+    }
+
+    /** The bands, in column order. */
+    public BandSet bands() {
+        return bands;
+    }
+
+    /** Number of channels. */
+    public int channelCount() {
+        return channels;
+    }
+
+    /** Whether frames carry the {@link QualityFlag#EMG} check (rate at least {@link #EMG_MIN_SAMPLE_RATE_HZ}). */
+    public boolean checksEmg() {
+        return emgColumn >= 0;
     }
 
     /**
-     * Forgets all samples (after a discontinuity); the next sample fed has time {@code startTimeSeconds}.
+     * Forgets all samples after a discontinuity of unknown length; the next sample fed has
+     * time {@code startTimeSeconds} and the next frame is marked as a discontinuity.
      */
     public void restart(double startTimeSeconds) {
+        restart(startTimeSeconds, Double.NaN);
+    }
+
+    /**
+     * Forgets all samples after a gap in the input; the next sample fed has time
+     * {@code startTimeSeconds}, the next frame comes after a whole new window and is marked
+     * {@link StreamingFrame#discontinuity()} with {@code gapSeconds}.
+     *
+     * @param gapSeconds how long the input was missing, at least 0; NaN when unknown
+     */
+    public void restart(double startTimeSeconds, double gapSeconds) {
+        if (!Double.isNaN(gapSeconds) && !(gapSeconds >= 0 && Double.isFinite(gapSeconds))) {
+            throw new IllegalArgumentException("gap " + gapSeconds + " s must be NaN (unknown) or finite and at least 0");
+        }
+        reset(startTimeSeconds);
+        pendingDiscontinuity = true;
+        pendingGapSeconds = gapSeconds;
+    }
+
+    private void reset(double startTimeSeconds) {
         if (!Double.isFinite(startTimeSeconds)) {
             throw new IllegalArgumentException("start time " + startTimeSeconds + " s must be finite");
         }
@@ -75,7 +205,9 @@ public final class StreamingBandPowerProcessor {
 
     /**
      * Feeds samples {@code [offset, offset + length)} of every channel of {@code chunk} and
-     * hands each completed frame to {@code sink}, in order, before returning.
+     * hands each completed frame, as an immutable {@link BandPowerFrame}, to {@code sink}, in
+     * order, before returning. Allocates one frame per hop; use
+     * {@link #feed(double[][], int, int, StreamingFrameSink)} on the live path.
      *
      * @param chunk  {@code [channel][sample]} in uV, one row per channel; Not modified
      * @param offset first sample to use in each row
@@ -84,9 +216,29 @@ public final class StreamingBandPowerProcessor {
      * @return the number of frames emitted
      */
     public int process(double[][] chunk, int offset, int length, Consumer<BandPowerFrame> sink) {
+        if (sink == null) {
+            throw new IllegalArgumentException("streaming band powers need a frame consumer");
+        }
+        return feed(chunk, offset, length, f -> sink.accept(f.snapshot()));
+    }
+
+    /**
+     * Feeds samples {@code [offset, offset + length)} of every channel of {@code chunk} and
+     * hands each completed frame to {@code sink}, in order, before returning. Allocates nothing.
+     *
+     * @param chunk  {@code [channel][sample]} in uV, one row per channel; Not modified
+     * @param offset first sample to use in each row
+     * @param length number of samples to use, at least 0
+     * @param sink   receives this processor's reusable frame once per hop, on this thread
+     * @return the number of frames emitted
+     */
+    public int feed(double[][] chunk, int offset, int length, StreamingFrameSink sink) {
         if (chunk == null || chunk.length != channels) {
             throw new IllegalArgumentException("chunk has " + (chunk == null ? "no" : chunk.length)
                     + " channels, processor " + channels);
+        }
+        if (sink == null) {
+            throw new IllegalArgumentException("streaming band powers need a frame sink");
         }
         for (int c = 0; c < channels; c++) {
             if (chunk[c] == null || offset < 0 || length < 0 || offset > chunk[c].length - length) {
@@ -103,7 +255,8 @@ public final class StreamingBandPowerProcessor {
             consumed += take;
             untilNextFrame -= take;
             if (untilNextFrame == 0) {
-                sink.accept(computeFrame(n));
+                computeFrame(n);
+                sink.accept(view);
                 emitted++;
                 untilNextFrame = parameters.hopSamples();
             }
@@ -125,35 +278,52 @@ public final class StreamingBandPowerProcessor {
         writeIndex = (writeIndex + count) % n;
     }
 
-    private BandPowerFrame computeFrame(int n) {
-        if (kernel.slides()) {
-            // Frames are due at multiples of the hop since the (re)start, and the hop divides the
-            // window, so the newest hop is contiguous in the ring and the first window is linear.
-            boolean first = framesSinceStart == 0;
-            int newest = (writeIndex == 0 ? n : writeIndex) - parameters.hopSamples();
-            for (int start = 0; start < channels; start += group.length) {
-                int count = Math.min(group.length, channels - start);
-                for (int i = 0; i < count; i++) group[i] = start + i;
-                if (first) {
-                    kernel.compute(history, group, count, start, 0, frame, 0);
-                } else {
-                    kernel.slide(history, group, count, start, newest, frame, 0);
-                }
+    private static boolean allFinite(double[] values) {
+        for (double v : values) if (!Double.isFinite(v)) return false;
+        return true;
+    }
+
+    private void computeFrame(int n) {
+        for (int c = 0; c < channels; c++) {
+            // A frame is due only when the window is full, so the oldest sample is at writeIndex.
+            System.arraycopy(history[c], writeIndex, linear[c], 0, n - writeIndex);
+            System.arraycopy(history[c], 0, linear[c], n - writeIndex, writeIndex);
+        }
+        assessor.assess(linear, 0, n, qualityBits);
+        // A sliding kernel keeps each channel's block spectra: the first frame of a run fills
+        // them from the whole window, later frames (one hop apart) add the newest hop only.
+        boolean slide = kernel.slides() && framesSinceStart > 0;
+        for (int first = 0; first < channels; first += group.length) {
+            int count = Math.min(group.length, channels - first);
+            for (int i = 0; i < count; i++) group[i] = first + i;
+            if (slide) {
+                kernel.slide(linear, group, count, first, n - parameters.hopSamples(), computed, 0);
+            } else {
+                kernel.compute(linear, group, count, first, 0, computed, 0);
             }
-        } else {
-            for (int c = 0; c < channels; c++) {
-                // A frame is due only when the window is full, so the oldest sample is at writeIndex.
-                System.arraycopy(history[c], writeIndex, linear[c], 0, n - writeIndex);
-                System.arraycopy(history[c], 0, linear[c], n - writeIndex, writeIndex);
+        }
+        int bandCount = bands.size();
+        for (int c = 0; c < channels; c++) {
+            if ((qualityBits[c] & QualityFlag.NON_FINITE.bit()) == 0 && !allFinite(computed[c])) {
+                // Finite samples so large (beyond about 1e150 uV) that their power overflows: no number to report either.
+                qualityBits[c] = QualityFlag.NON_FINITE.bit();
             }
-            for (int first = 0; first < channels; first += group.length) {
-                int count = Math.min(group.length, channels - first);
-                for (int i = 0; i < count; i++) group[i] = first + i;
-                kernel.compute(linear, group, count, first, 0, frame, 0);
+            if ((qualityBits[c] & QualityFlag.NON_FINITE.bit()) != 0) {
+                Arrays.fill(frame[c], 0.0);
+                continue;
+            }
+            System.arraycopy(computed[c], 0, frame[c], 0, bandCount);
+            if (emgColumn >= 0) {
+                double muscle = computed[c][emgColumn];
+                double total = computed[c][emgColumn + 1];
+                // Same rule as EmgIndex.of: undefined (no warning) when the total is 0.
+                if (total > 0 && muscle / total > emgWarning) qualityBits[c] |= QualityFlag.EMG.bit();
             }
         }
         double end = parameters.frameEndTimeSeconds(startTimeSeconds, Math.toIntExact(framesSinceStart));
         framesSinceStart++;
-        return new BandPowerFrame(end, bands, frame);
+        view.set(end, pendingDiscontinuity, pendingGapSeconds);
+        pendingDiscontinuity = false;
+        pendingGapSeconds = Double.NaN;
     }
 }

@@ -52,12 +52,12 @@ class BandPowerKernelTest {
         }
     }
 
-    /** Live settings (2 s window, 0.1 s hop at 250 Hz, bands to 45 Hz) take the block method. */
+    /** Live settings (2 s window, 0.1 s hop at 500 Hz, bands to 45 Hz) take the block method. */
     @org.junit.jupiter.api.Test
     void slidingFramesEqualTheTimeDomainPeriodogramOfEachWindow() {
-        double fs = 250;
-        int n = 500;
-        int hop = 25;
+        double fs = 500;
+        int n = 1000;
+        int hop = 50;
         BandSet bands = BandSet.parse("delta:1-4,theta:4-8,alpha:8-13,beta:13-30,gamma:30-45");
         TimelineParameters parameters = new TimelineParameters(fs, n, hop, WindowFunction.HANN);
         BandBins bins = new BandBins(bands, fs, n);

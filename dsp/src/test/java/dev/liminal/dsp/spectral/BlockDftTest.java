@@ -77,11 +77,11 @@ class BlockDftTest {
 
     @Test
     void theBlockMethodIsChosenForLiveHopsAndNotForHalfWindowHops() {
-        // 2 s at 1000 Hz, bands to 45 Hz: raw bins 1..91.
-        assertTrue(BlockDft.cheaperThanFft(2000, 100, 1, 91), "0.1 s hop");
-        assertFalse(BlockDft.cheaperThanFft(2000, 1000, 1, 91), "1 s hop");
-        assertFalse(BlockDft.cheaperThanFft(2000, 300, 1, 91), "hop not dividing the window");
-        assertFalse(BlockDft.cheaperThanFft(2000, 100, 0, 1001), "every bin");
+        assertTrue(BlockDft.cheaperThanFft(2000, 100, 1000.0), "2 s window, 0.1 s hop at 1000 Hz");
+        assertTrue(BlockDft.cheaperThanFft(1000, 50, 500.0), "2 s window, 0.1 s hop at 500 Hz");
+        assertFalse(BlockDft.cheaperThanFft(2000, 1000, 1000.0), "1 s hop");
+        assertFalse(BlockDft.cheaperThanFft(2000, 300, 1000.0), "hop not dividing the window");
+        assertFalse(BlockDft.cheaperThanFft(256, 8, 128.0), "every bin counts at 128 Hz");
     }
 
     @Test
