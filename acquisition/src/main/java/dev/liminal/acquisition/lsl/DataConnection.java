@@ -241,8 +241,12 @@ final class DataConnection implements AutoCloseable {
      * The timestamp is the sender's (tag 1 deduced from the previous one).
      */
     void readSample(SampleBatch batch) throws IOException {
-        int f = batch.frames;
         inSample = false;
+        // hand complete samples to the buffer before a read that may block; never mid-sample,
+        // because the batch index of the sample being decoded must not move
+        int wholeSample = format.isString() ? 1 : 9 + channels * valueBytes;
+        if (lim - pos < wholeSample) beforeBlocking.run();
+        int f = batch.frames;
         int tag = archive ? (int) readCompact() : readByte();
         inSample = true;
         double ts;
@@ -351,7 +355,6 @@ final class DataConnection implements AutoCloseable {
     /** Makes {@code n} bytes available at {@code pos}, reading (and first flushing the batch) if needed. */
     private void ensure(int n) throws IOException {
         if (lim - pos >= n) return;
-        beforeBlocking.run();
         if (n > buf.length) {
             byte[] bigger = new byte[Math.max(n, buf.length * 2)];
             System.arraycopy(buf, pos, bigger, 0, lim - pos);
