@@ -273,22 +273,20 @@ final class DataConnection implements AutoCloseable {
         } else {
             int bytes = channels * valueBytes;
             ensure(bytes);
-            int p = pos;
             if (format == ChannelFormat.INT64) {
-                for (int c = 0; c < channels; c++, p += 8) batch.longValues[base + c] = WireValues.getAsLong(buf, p, format, bigEndian);
+                WireValues.decodeLongs(buf, pos, bigEndian, batch.longValues, base, channels);
             } else {
                 double[] v = batch.values;
-                for (int c = 0; c < channels; c++, p += valueBytes) v[base + c] = WireValues.getAsDouble(buf, p, format, bigEndian);
+                WireValues.decodeToDoubles(format, buf, pos, bigEndian, v, base, channels);
                 if (suppressSubnormals) {
+                    double smallest = format == ChannelFormat.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;
                     for (int c = 0; c < channels; c++) {
                         double x = v[base + c];
-                        if (x != 0 && Math.abs(x) < (format == ChannelFormat.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL)) {
-                            v[base + c] = Math.copySign(0.0, x);
-                        }
+                        if (x != 0 && Math.abs(x) < smallest) v[base + c] = Math.copySign(0.0, x);
                     }
                 }
             }
-            pos = p;
+            pos += bytes;
         }
         inSample = false;
         samplesRead++;

@@ -571,6 +571,7 @@ public final class LslOutlet implements AutoCloseable {
             if (!closed.get()) LOG.log(System.Logger.Level.DEBUG, "{0} ended: {1}", where, e.getMessage());
         } finally {
             sessions.remove(s);
+            threads.remove(Thread.currentThread());
             if (consuming) consumers.decrementAndGet();
         }
     }
