@@ -26,9 +26,19 @@ final class FakeLslPeer implements AutoCloseable {
     final CountDownLatch done = new CountDownLatch(1);
     private final Thread thread;
 
+    private final String byteOrder;
+    private final boolean suppressSubnormals;
+
     FakeLslPeer(String name, int channels, ChannelFormat format, Script script) throws IOException {
+        this(name, channels, format, 100, "1234", false, script);
+    }
+
+    FakeLslPeer(String name, int channels, ChannelFormat format, double rateHz, String byteOrder,
+                boolean suppressSubnormals, Script script) throws IOException {
+        this.byteOrder = byteOrder;
+        this.suppressSubnormals = suppressSubnormals;
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
-        info = LslStreamInfo.create(name, "EEG", channels, 100, format, "")
+        info = LslStreamInfo.create(name, "EEG", channels, rateHz, format, "")
                 .forOutlet(LslStreamInfo.newUid(), 1.0, "liminal-test", "fake", server.getLocalPort(), 1)
                 .withV4Address("127.0.0.1");
         thread = new Thread(() -> serve(script), "liminal-lsl-fake-" + name);
@@ -44,7 +54,8 @@ final class FakeLslPeer implements AutoCloseable {
             TextLines.readHeaders(in, "fake");
             OutputStream out = s.getOutputStream();
             out.write(TextLines.bytes("LSL/110 200 OK\r\nUID: " + info.uid()
-                    + "\r\nByte-Order: 1234\r\nSuppress-Subnormals: 0\r\nData-Protocol-Version: 110\r\n\r\n"));
+                    + "\r\nByte-Order: " + byteOrder + "\r\nSuppress-Subnormals: " + (suppressSubnormals ? 1 : 0)
+                    + "\r\nData-Protocol-Version: 110\r\n\r\n"));
             script.write(out);
             out.flush();
         } catch (IOException | InterruptedException e) {
