@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -413,6 +412,6 @@ final class DataConnection implements AutoCloseable {
 
     @Override
     public String toString() {
-        return where + (archive ? " [1.00]" : " [1.10]") + Arrays.toString(new int[] {pos, lim});
+        return where + (archive ? " [protocol 1.00]" : " [protocol 1.10]");
     }
 }

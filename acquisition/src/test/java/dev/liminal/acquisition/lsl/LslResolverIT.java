@@ -73,4 +73,20 @@ class LslResolverIT {
             assertEquals(outlet.info().uid(), full.uid());
         }
     }
+
+    @Test
+    @Timeout(30)
+    void lanScopeCodePathResolvesWithALoopbackOnlyAddressList() throws Exception {
+        // LAN scope binds the responder to the wildcard address; the address list is loopback
+        // only, so nothing is joined and nothing leaves the machine
+        LslConfig base = LslTestPorts.config();
+        LslConfig lan = new LslConfig(LslConfig.Scope.LAN, base.multicastPort(), base.basePort(), base.portRange(),
+                true, base.sessionId(), java.util.List.of(), java.util.List.of("127.0.0.1"), true);
+        assertTrue(LslResolver.targets(lan).stream().allMatch(a -> a.getAddress().isLoopbackAddress()));
+        try (LslOutlet outlet = LslOutlet.open(LslStreamInfo.create("LanPath", "EEG", 1, 10, ChannelFormat.FLOAT32, "lan"), lan)) {
+            List<LslStreamInfo> found = LslResolver.resolve("name='LanPath'", 1, LslTestPorts.RESOLVE_TIMEOUT, lan);
+            assertEquals(1, found.size());
+            assertEquals(outlet.info().uid(), found.get(0).uid());
+        }
+    }
 }
