@@ -23,6 +23,8 @@ final class DataConnection implements AutoCloseable {
     static final int READ_BUFFER_BYTES = 64 * 1024;
     /** Longest string value accepted, in bytes. */
     static final int MAX_STRING_BYTES = LslOutlet.MAX_STRING_BYTES;
+    /** Most string bytes accepted in one sample (all channels together). */
+    static final long MAX_SAMPLE_STRING_BYTES = 64L * 1024 * 1024;
     /** What liblsl sends as Value-Size for strings (sizeof(std::string) on libstdc++). */
     static final int STRING_VALUE_SIZE = 32;
     static final int CONNECT_TIMEOUT_MS = 2000;
@@ -61,6 +63,7 @@ final class DataConnection implements AutoCloseable {
     private int lim;
     private boolean inSample;
     private long samplesRead;
+    private long sampleStringBytes;
     private double lastTimestamp;
     private Runnable beforeBlocking = () -> { };
 
@@ -266,6 +269,7 @@ final class DataConnection implements AutoCloseable {
         batch.timestamps[f] = ts;
         int base = f * channels;
         if (format.isString()) {
+            sampleStringBytes = 0;
             for (int c = 0; c < channels; c++) batch.strings[base + c] = readString(c);
         } else if (archive) {
             for (int c = 0; c < channels; c++) readArchiveValue(batch, base + c);
@@ -324,6 +328,11 @@ final class DataConnection implements AutoCloseable {
                     + Long.toUnsignedString(length) + " exceeds " + MAX_STRING_BYTES + " bytes");
         }
         int n = (int) length;
+        sampleStringBytes += n;
+        if (sampleStringBytes > MAX_SAMPLE_STRING_BYTES) {
+            throw new LslProtocolException(where + ": sample " + samplesRead + " carries more than "
+                    + MAX_SAMPLE_STRING_BYTES + " bytes of strings");
+        }
         ensure(n);
         String s = new String(buf, pos, n, StandardCharsets.UTF_8);
         pos += n;
