@@ -124,4 +124,32 @@ class LslOutletWireIT {
             assertTrue(answer.endsWith("<desc />\n</info>\n"), answer);
         }
     }
+
+    @Test
+    @Timeout(20)
+    void dropsGarbageClientsAndKeepsServingOthers() throws Exception {
+        try (LslOutlet outlet = LslOutlet.open(LslStreamInfo.create("WireGarbage", "EEG", 1, 100, ChannelFormat.FLOAT32, "w"), LslTestPorts.config())) {
+            try (Socket s = connect(outlet)) {
+                s.getOutputStream().write("X".repeat(TextLines.MAX_LINE_BYTES + 10).getBytes(StandardCharsets.US_ASCII));
+                assertClosedByPeer(s, "an overlong request line ends the session");
+            }
+            try (Socket s = connect(outlet)) {
+                s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertClosedByPeer(s, "an unknown method gets no reply");
+            }
+            try (Socket s = connect(outlet)) {
+                s.getOutputStream().write("LSL:fullinfo\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertTrue(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("<name>WireGarbage</name>"));
+            }
+        }
+    }
+
+    /** EOF or a reset (the peer closed with our bytes unread): either way the session is gone. */
+    private static void assertClosedByPeer(Socket s, String why) throws Exception {
+        try {
+            assertEquals(-1, s.getInputStream().read(), why);
+        } catch (java.net.SocketException reset) {
+            assertTrue(reset.getMessage().contains("reset"), why + ": " + reset.getMessage());
+        }
+    }
 }
