@@ -93,6 +93,10 @@ public final class LslInlet implements AutoCloseable {
                     + resolved.v4Address() + "', data port " + resolved.v4DataPort() + ", service port "
                     + resolved.v4ServicePort() + "); resolve it with LslResolver first");
         }
+        if (resolved.version() / 100 > LslStreamInfo.PROTOCOL_VERSION / 100) {
+            throw new LslProtocolException("stream '" + resolved.name() + "': protocol version " + resolved.version() / 100.0
+                    + " is newer than the supported " + LslStreamInfo.PROTOCOL_VERSION / 100.0);
+        }
         DataConnection c = DataConnection.open(resolved, options.protocolVersion(), options.maxBufferedSamples(),
                 HANDSHAKE_TIMEOUT_MS, dataTimeoutMs(resolved, options));
         LslInlet inlet = new LslInlet(resolved, options, c);
