@@ -115,7 +115,7 @@ class LslOutletWireIT {
             double t2 = Double.parseDouble(parts[3]);
             assertTrue(t1 <= t2 && Math.abs(t2 - LslClock.nowSeconds()) < 1.0, text);
 
-            byte[] query = ("LSL:shortinfo\r\nsession_id='liminal-test' and name='WireUdp'\r\n" + client.getLocalPort() + " 4242\r\n")
+            byte[] query = ("LSL:shortinfo\r\nsession_id='" + LslTestPorts.SESSION_ID + "' and name='WireUdp'\r\n" + client.getLocalPort() + " 4242\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
             client.send(new DatagramPacket(query, query.length, service));
             client.receive(reply);
