@@ -54,6 +54,11 @@ public final class StreamingBandPowerProcessor {
      * {@link EmgIndex#MUSCLE_HIGH_HZ} must lie at or below Nyquist.
      */
     public static final double EMG_MIN_SAMPLE_RATE_HZ = 2 * EmgIndex.MUSCLE_HIGH_HZ;
+    /**
+     * Shortest quality segment worth keeping statistics for: below it, combining the segments
+     * of a window costs about as much as rescanning the window, which is then done instead.
+     */
+    static final int MIN_SEGMENT_SAMPLES = 8;
 
     private final TimelineParameters parameters;
     private final BandSet bands;
@@ -72,6 +77,23 @@ public final class StreamingBandPowerProcessor {
     private final double[][] frame;
     private final int[] qualityBits;
     private final StreamingFrame view;
+    /**
+     * Quality statistics are kept per segment of {@code gcd(window, hop)} samples, so each
+     * sample is scanned once rather than once per window holding it; 0 when segments would be
+     * shorter than {@link #MIN_SEGMENT_SAMPLES} (then each window is rescanned).
+     */
+    private final int segmentSamples;
+    private final int segmentsPerWindow;
+    /** Sum, minimum and maximum of the last {@link #segmentsPerWindow} whole segments, {@code [channel][segment]}, circular. */
+    private final double[][] segmentSum;
+    private final double[][] segmentMin;
+    private final double[][] segmentMax;
+    /** Running sum, minimum and maximum of the segment being filled, per channel. */
+    private final double[] currentSum;
+    private final double[] currentMin;
+    private final double[] currentMax;
+    private int segmentFill;
+    private int segmentWrite;
     private int writeIndex;
     private int untilNextFrame;
     private long framesSinceStart;
@@ -127,9 +149,27 @@ public final class StreamingBandPowerProcessor {
         this.frame = new double[channels][bands.size()];
         this.qualityBits = new int[channels];
         this.view = new StreamingFrame(bands, frame, qualityBits, linear);
+        int segment = gcd(n, parameters.hopSamples());
+        this.segmentSamples = segment >= MIN_SEGMENT_SAMPLES ? segment : 0;
+        this.segmentsPerWindow = segmentSamples > 0 ? n / segmentSamples : 0;
+        this.segmentSum = new double[channels][segmentsPerWindow];
+        this.segmentMin = new double[channels][segmentsPerWindow];
+        this.segmentMax = new double[channels][segmentsPerWindow];
+        this.currentSum = new double[channels];
+        this.currentMin = new double[channels];
+        this.currentMax = new double[channels];
         reset(startTimeSeconds);
         this.pendingDiscontinuity = false;
         this.pendingGapSeconds = Double.NaN;
+    }
+
+    private static int gcd(int a, int b) {
+        while (b != 0) {
+            int t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /** {@code bands} followed by the EMG muscle band and its 1-69 Hz total, under names unused in {@code bands}. */
@@ -200,6 +240,11 @@ public final class StreamingBandPowerProcessor {
         this.writeIndex = 0;
         this.untilNextFrame = parameters.windowSamples();
         this.framesSinceStart = 0;
+        this.segmentFill = 0;
+        this.segmentWrite = 0;
+        Arrays.fill(currentSum, 0.0);
+        Arrays.fill(currentMin, Double.POSITIVE_INFINITY);
+        Arrays.fill(currentMax, Double.NEGATIVE_INFINITY);
     }
 
     /**
@@ -250,6 +295,7 @@ public final class StreamingBandPowerProcessor {
         int consumed = 0;
         while (consumed < length) {
             int take = Math.min(length - consumed, untilNextFrame);
+            if (segmentSamples > 0) accumulate(chunk, offset + consumed, take);
             append(chunk, offset + consumed, take, n);
             consumed += take;
             untilNextFrame -= take;
@@ -261,6 +307,77 @@ public final class StreamingBandPowerProcessor {
             }
         }
         return emitted;
+    }
+
+    /**
+     * Adds every sample (also those no window will hold, when the hop exceeds the window) to
+     * the segment statistics; segments start at multiples of {@link #segmentSamples} since the
+     * restart, so every window is a whole number of segments.
+     */
+    private void accumulate(double[][] chunk, int from, int count) {
+        while (count > 0) {
+            int k = Math.min(count, segmentSamples - segmentFill);
+            for (int c = 0; c < channels; c++) {
+                double[] x = chunk[c];
+                double sum = currentSum[c];
+                double lo = currentMin[c];
+                double hi = currentMax[c];
+                for (int i = from, end = from + k; i < end; i++) {
+                    double v = x[i];
+                    sum += v;
+                    // NaN fails both comparisons but makes the sum NaN; an infinity shows in all three.
+                    lo = v < lo ? v : lo;
+                    hi = v > hi ? v : hi;
+                }
+                currentSum[c] = sum;
+                currentMin[c] = lo;
+                currentMax[c] = hi;
+            }
+            segmentFill += k;
+            from += k;
+            count -= k;
+            if (segmentFill == segmentSamples) {
+                for (int c = 0; c < channels; c++) {
+                    segmentSum[c][segmentWrite] = currentSum[c];
+                    segmentMin[c][segmentWrite] = currentMin[c];
+                    segmentMax[c][segmentWrite] = currentMax[c];
+                    currentSum[c] = 0.0;
+                    currentMin[c] = Double.POSITIVE_INFINITY;
+                    currentMax[c] = Double.NEGATIVE_INFINITY;
+                }
+                segmentWrite = (segmentWrite + 1) % segmentsPerWindow;
+                segmentFill = 0;
+            }
+        }
+    }
+
+    /**
+     * Quality bits of every channel's window: from the segment statistics when kept (a window
+     * ends on a segment boundary, so the last {@link #segmentsPerWindow} segments are exactly
+     * the window), by rescanning the window when a statistic is not finite (a non-finite sample,
+     * or finite samples whose sum overflows) or when no statistics are kept.
+     */
+    private void assessWindows(int n) {
+        if (segmentSamples == 0) {
+            assessor.assess(linear, 0, n, qualityBits);
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            double[] sums = segmentSum[c];
+            double[] mins = segmentMin[c];
+            double[] maxs = segmentMax[c];
+            double sum = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < segmentsPerWindow; k++) {
+                sum += sums[k];
+                lo = Math.min(lo, mins[k]);
+                hi = Math.max(hi, maxs[k]);
+            }
+            qualityBits[c] = Double.isFinite(sum) && Double.isFinite(lo) && Double.isFinite(hi)
+                    ? assessor.assessRange(sum / n, lo, hi)
+                    : assessor.assessChannel(linear[c], 0, n);
+        }
     }
 
     /** Appends samples to the circular history; of more than a window only the last window matters. */
@@ -288,7 +405,7 @@ public final class StreamingBandPowerProcessor {
             System.arraycopy(history[c], writeIndex, linear[c], 0, n - writeIndex);
             System.arraycopy(history[c], 0, linear[c], n - writeIndex, writeIndex);
         }
-        assessor.assess(linear, 0, n, qualityBits);
+        assessWindows(n);
         for (int first = 0; first < channels; first += group.length) {
             int count = Math.min(group.length, channels - first);
             for (int i = 0; i < count; i++) group[i] = first + i;
