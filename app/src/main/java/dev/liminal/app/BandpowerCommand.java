@@ -52,7 +52,7 @@ import java.util.regex.Pattern;
 /**
  * {@code liminal bandpower FILE}: the band-power timeline of each channel, as CSV
  * {@code time_s,channel,band,low_hz,high_hz,power_uv2,relative[,shift_db][,shift_percent]
- * [,shift_ratio][,shift_z][,flags]} or, with {@code --json}, one JSON object with the
+ * [,shift_ratio][,shift_z][,metric columns][,flags]} or, with {@code --json}, one JSON object with the
  * parameters and the same rows.
  *
  * <p>With {@code --regions}, each frame also has rows whose {@code channel} is
@@ -60,7 +60,9 @@ import java.util.regex.Pattern;
  * its relative power (region band / region sum over the bands) and its shifts against the
  * baseline of that mean, computed exactly as for a channel. With {@code --quality}, a
  * {@code flags} column lists the quality flags of the row's window ({@code amplitude},
- * {@code flat}, {@code emg}; a region row has the union of its channels' flags).
+ * {@code flat}, {@code emg}; a region row has the union of its channels' flags). With
+ * {@code --metrics}, per-channel columns of the registered {@link SpectralMetric}s computed from
+ * each frame's Hann periodogram (one Welch segment spanning the window) and window samples.
  *
  * <p>Each frame is the periodogram of the last window (periodic Hann, constant detrend,
  * one-sided density, {@code nfft = window}) integrated over each band's bins; frames come every

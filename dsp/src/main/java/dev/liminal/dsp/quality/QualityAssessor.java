@@ -73,7 +73,76 @@ public final class QualityAssessor {
         }
     }
 
+    /**
+     * Time-domain checks of samples {@code [offset, offset + count)} of one channel; allocates
+     * nothing.
+     *
+     * @param samples microvolts; Not modified
+     * @return the {@link QualityFlags#bits()} mask
+     */
+    public int assessChannel(double[] samples, int offset, int count) {
+        if (samples == null || offset < 0 || count < 1 || samples.length - count < offset) {
+            throw new IllegalArgumentException("quality window samples " + offset + ".." + ((long) offset + count) + " of "
+                    + (samples == null ? 0 : samples.length) + ": need offset >= 0, count >= 1, inside the array");
+        }
+        return channelBits(samples, offset, count);
+    }
+
+    /**
+     * The amplitude and flat-line flags of a window from its statistics, for callers that keep
+     * running statistics instead of rescanning the window (the streaming processor): the same
+     * rules as {@link #assess(double[][], int, int, int[])}, which computes the statistics by
+     * summing in its own order, so the mean may differ in the last bits.
+     *
+     * @param meanMicrovolts mean of the window, finite
+     * @param minMicrovolts  smallest sample, finite
+     * @param maxMicrovolts  largest sample, finite
+     * @return {@link QualityFlag#AMPLITUDE} and {@link QualityFlag#FLAT} bits
+     */
+    public int assessRange(double meanMicrovolts, double minMicrovolts, double maxMicrovolts) {
+        return bits(meanMicrovolts, minMicrovolts, maxMicrovolts);
+    }
+
     private int channelBits(double[] x, int offset, int count) {
+        // Fast pass: four independent accumulators break the add and compare dependency chains
+        // (about 4x faster than one; this runs over every channel's whole window at every hop
+        // of the live path). NaN leaves min and max alone but makes the sum NaN, and an infinity
+        // shows in the sum, min or max, so any non-finite sample sends the window to the exact pass.
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        double lo0 = Double.POSITIVE_INFINITY, lo1 = lo0, lo2 = lo0, lo3 = lo0;
+        double hi0 = Double.NEGATIVE_INFINITY, hi1 = hi0, hi2 = hi0, hi3 = hi0;
+        int end = offset + count;
+        int i = offset;
+        for (int end4 = offset + (count & ~3); i < end4; i += 4) {
+            double a = x[i], b = x[i + 1], c = x[i + 2], d = x[i + 3];
+            s0 += a;
+            s1 += b;
+            s2 += c;
+            s3 += d;
+            lo0 = a < lo0 ? a : lo0;
+            lo1 = b < lo1 ? b : lo1;
+            lo2 = c < lo2 ? c : lo2;
+            lo3 = d < lo3 ? d : lo3;
+            hi0 = a > hi0 ? a : hi0;
+            hi1 = b > hi1 ? b : hi1;
+            hi2 = c > hi2 ? c : hi2;
+            hi3 = d > hi3 ? d : hi3;
+        }
+        for (; i < end; i++) {
+            double v = x[i];
+            s0 += v;
+            lo0 = v < lo0 ? v : lo0;
+            hi0 = v > hi0 ? v : hi0;
+        }
+        double sum = (s0 + s1) + (s2 + s3);
+        double min = Math.min(Math.min(lo0, lo1), Math.min(lo2, lo3));
+        double max = Math.max(Math.max(hi0, hi1), Math.max(hi2, hi3));
+        if (!Double.isFinite(sum) || !Double.isFinite(min) || !Double.isFinite(max)) return exactChannelBits(x, offset, count);
+        return bits(sum / count, min, max);
+    }
+
+    /** One sample at a time: finds a non-finite sample, or finite samples whose sum overflows. */
+    private int exactChannelBits(double[] x, int offset, int count) {
         double sum = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -84,7 +153,10 @@ public final class QualityAssessor {
             if (v < min) min = v;
             if (v > max) max = v;
         }
-        double mean = sum / count;
+        return bits(sum / count, min, max);
+    }
+
+    private int bits(double mean, double min, double max) {
         int bits = 0;
         if (Math.max(max - mean, mean - min) > thresholds.amplitudeMicrovolts()) bits |= QualityFlag.AMPLITUDE.bit();
         if (max - min < thresholds.flatPeakToPeakMicrovolts()) bits |= QualityFlag.FLAT.bit();

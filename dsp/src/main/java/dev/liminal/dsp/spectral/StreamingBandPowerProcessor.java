@@ -54,6 +54,11 @@ public final class StreamingBandPowerProcessor {
      * {@link EmgIndex#MUSCLE_HIGH_HZ} must lie at or below Nyquist.
      */
     public static final double EMG_MIN_SAMPLE_RATE_HZ = 2 * EmgIndex.MUSCLE_HIGH_HZ;
+    /**
+     * Shortest quality segment worth keeping statistics for: below it, combining the segments
+     * of a window costs about as much as rescanning the window, which is then done instead.
+     */
+    static final int MIN_SEGMENT_SAMPLES = 8;
 
     private final TimelineParameters parameters;
     private final BandSet bands;
@@ -66,12 +71,37 @@ public final class StreamingBandPowerProcessor {
     private final int[] group;
     /** Last window of samples per channel, circular; {@link #writeIndex} is the oldest once full. */
     private final double[][] history;
+    /** The window oldest first, for a kernel that transforms whole windows; null when {@link #sliding}. */
     private final double[][] linear;
+    /**
+     * Whether the kernel slides (live settings): then it reads the newest hop straight from the
+     * ring, the frame's window view reads the ring, and no window is copied per frame.
+     */
+    private final boolean sliding;
+    /** One channel's window oldest first, for the rare full scan when {@link #sliding}. */
+    private final double[] linearRow;
     /** Kernel output: the caller's bands, then (when {@link #emgColumn} >= 0) the muscle and 1-69 Hz bands. */
     private final double[][] computed;
     private final double[][] frame;
     private final int[] qualityBits;
     private final StreamingFrame view;
+    /**
+     * Quality statistics are kept per segment of {@code gcd(window, hop)} samples, so each
+     * sample is scanned once rather than once per window holding it; 0 when segments would be
+     * shorter than {@link #MIN_SEGMENT_SAMPLES} (then each window is rescanned).
+     */
+    private final int segmentSamples;
+    private final int segmentsPerWindow;
+    /** Sum, minimum and maximum of the last {@link #segmentsPerWindow} whole segments, {@code [channel][segment]}, circular. */
+    private final double[][] segmentSum;
+    private final double[][] segmentMin;
+    private final double[][] segmentMax;
+    /** Running sum, minimum and maximum of the segment being filled, per channel. */
+    private final double[] currentSum;
+    private final double[] currentMin;
+    private final double[] currentMax;
+    private int segmentFill;
+    private int segmentWrite;
     private int writeIndex;
     private int untilNextFrame;
     private long framesSinceStart;
@@ -123,14 +153,34 @@ public final class StreamingBandPowerProcessor {
                 channels);
         this.group = new int[kernel.lanes()];
         this.history = new double[channels][n];
-        this.linear = new double[channels][n];
+        this.sliding = kernel.slides();
+        this.linear = sliding ? null : new double[channels][n];
+        this.linearRow = sliding ? new double[n] : null;
         this.computed = new double[channels][computedBands.size()];
         this.frame = new double[channels][bands.size()];
         this.qualityBits = new int[channels];
-        this.view = new StreamingFrame(bands, frame, qualityBits, linear);
+        this.view = new StreamingFrame(bands, frame, qualityBits, sliding ? history : linear);
+        int segment = gcd(n, parameters.hopSamples());
+        this.segmentSamples = segment >= MIN_SEGMENT_SAMPLES ? segment : 0;
+        this.segmentsPerWindow = segmentSamples > 0 ? n / segmentSamples : 0;
+        this.segmentSum = new double[channels][segmentsPerWindow];
+        this.segmentMin = new double[channels][segmentsPerWindow];
+        this.segmentMax = new double[channels][segmentsPerWindow];
+        this.currentSum = new double[channels];
+        this.currentMin = new double[channels];
+        this.currentMax = new double[channels];
         reset(startTimeSeconds);
         this.pendingDiscontinuity = false;
         this.pendingGapSeconds = Double.NaN;
+    }
+
+    private static int gcd(int a, int b) {
+        while (b != 0) {
+            int t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
     }
 
     /** {@code bands} followed by the EMG muscle band and its 1-69 Hz total, under names unused in {@code bands}. */
@@ -201,6 +251,11 @@ public final class StreamingBandPowerProcessor {
         this.writeIndex = 0;
         this.untilNextFrame = parameters.windowSamples();
         this.framesSinceStart = 0;
+        this.segmentFill = 0;
+        this.segmentWrite = 0;
+        Arrays.fill(currentSum, 0.0);
+        Arrays.fill(currentMin, Double.POSITIVE_INFINITY);
+        Arrays.fill(currentMax, Double.NEGATIVE_INFINITY);
     }
 
     /**
@@ -251,6 +306,7 @@ public final class StreamingBandPowerProcessor {
         int consumed = 0;
         while (consumed < length) {
             int take = Math.min(length - consumed, untilNextFrame);
+            if (segmentSamples > 0) accumulate(chunk, offset + consumed, take);
             append(chunk, offset + consumed, take, n);
             consumed += take;
             untilNextFrame -= take;
@@ -262,6 +318,81 @@ public final class StreamingBandPowerProcessor {
             }
         }
         return emitted;
+    }
+
+    /**
+     * Adds every sample (also those no window will hold, when the hop exceeds the window) to
+     * the segment statistics; segments start at multiples of {@link #segmentSamples} since the
+     * restart, so every window is a whole number of segments.
+     */
+    private void accumulate(double[][] chunk, int from, int count) {
+        while (count > 0) {
+            int k = Math.min(count, segmentSamples - segmentFill);
+            for (int c = 0; c < channels; c++) {
+                double[] x = chunk[c];
+                double sum = currentSum[c];
+                double lo = currentMin[c];
+                double hi = currentMax[c];
+                for (int i = from, end = from + k; i < end; i++) {
+                    double v = x[i];
+                    sum += v;
+                    // NaN fails both comparisons but makes the sum NaN; an infinity shows in all three.
+                    lo = v < lo ? v : lo;
+                    hi = v > hi ? v : hi;
+                }
+                currentSum[c] = sum;
+                currentMin[c] = lo;
+                currentMax[c] = hi;
+            }
+            segmentFill += k;
+            from += k;
+            count -= k;
+            if (segmentFill == segmentSamples) {
+                for (int c = 0; c < channels; c++) {
+                    segmentSum[c][segmentWrite] = currentSum[c];
+                    segmentMin[c][segmentWrite] = currentMin[c];
+                    segmentMax[c][segmentWrite] = currentMax[c];
+                    currentSum[c] = 0.0;
+                    currentMin[c] = Double.POSITIVE_INFINITY;
+                    currentMax[c] = Double.NEGATIVE_INFINITY;
+                }
+                segmentWrite = (segmentWrite + 1) % segmentsPerWindow;
+                segmentFill = 0;
+            }
+        }
+    }
+
+    /**
+     * Quality bits of every channel's window: from the segment statistics when kept (a window
+     * ends on a segment boundary, so the last {@link #segmentsPerWindow} segments are exactly
+     * the window), by rescanning the window when a statistic is not finite (a non-finite sample,
+     * or finite samples whose sum overflows) or when no statistics are kept.
+     */
+    private void assessWindows(int n) {
+        if (segmentSamples == 0) {
+            if (!sliding) {
+                assessor.assess(linear, 0, n, qualityBits);
+                return;
+            }
+            for (int c = 0; c < channels; c++) qualityBits[c] = assessor.assessChannel(windowOf(c, n), 0, n);
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            double[] sums = segmentSum[c];
+            double[] mins = segmentMin[c];
+            double[] maxs = segmentMax[c];
+            double sum = 0;
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < segmentsPerWindow; k++) {
+                sum += sums[k];
+                lo = Math.min(lo, mins[k]);
+                hi = Math.max(hi, maxs[k]);
+            }
+            qualityBits[c] = Double.isFinite(sum) && Double.isFinite(lo) && Double.isFinite(hi)
+                    ? assessor.assessRange(sum / n, lo, hi)
+                    : assessor.assessChannel(windowOf(c, n), 0, n);
+        }
     }
 
     /** Appends samples to the circular history; of more than a window only the last window matters. */
@@ -283,21 +414,37 @@ public final class StreamingBandPowerProcessor {
         return true;
     }
 
+    /** Channel {@code c}'s window, oldest first: its row of {@link #linear}, or when sliding a scratch copy. */
+    private double[] windowOf(int c, int n) {
+        if (!sliding) return linear[c];
+        System.arraycopy(history[c], writeIndex, linearRow, 0, n - writeIndex);
+        System.arraycopy(history[c], 0, linearRow, n - writeIndex, writeIndex);
+        return linearRow;
+    }
+
     private void computeFrame(int n) {
-        for (int c = 0; c < channels; c++) {
-            // A frame is due only when the window is full, so the oldest sample is at writeIndex.
-            System.arraycopy(history[c], writeIndex, linear[c], 0, n - writeIndex);
-            System.arraycopy(history[c], 0, linear[c], n - writeIndex, writeIndex);
+        if (!sliding) {
+            for (int c = 0; c < channels; c++) {
+                // A frame is due only when the window is full, so the oldest sample is at writeIndex.
+                System.arraycopy(history[c], writeIndex, linear[c], 0, n - writeIndex);
+                System.arraycopy(history[c], 0, linear[c], n - writeIndex, writeIndex);
+            }
         }
-        assessor.assess(linear, 0, n, qualityBits);
+        assessWindows(n);
         // A sliding kernel keeps each channel's block spectra: the first frame of a run fills
         // them from the whole window, later frames (one hop apart) add the newest hop only.
-        boolean slide = kernel.slides() && framesSinceStart > 0;
+        // Frames fall on multiples of the hop since the (re)start and the hop divides the window,
+        // so the first window is linear in the ring (writeIndex is 0) and later the newest hop is
+        // contiguous in it.
+        boolean slide = sliding && framesSinceStart > 0;
+        int newest = (writeIndex == 0 ? n : writeIndex) - parameters.hopSamples();
         for (int first = 0; first < channels; first += group.length) {
             int count = Math.min(group.length, channels - first);
             for (int i = 0; i < count; i++) group[i] = first + i;
             if (slide) {
-                kernel.slide(linear, group, count, first, n - parameters.hopSamples(), computed, 0);
+                kernel.slide(history, group, count, first, newest, computed, 0);
+            } else if (sliding) {
+                kernel.compute(history, group, count, first, 0, computed, 0);
             } else {
                 kernel.compute(linear, group, count, first, 0, computed, 0);
             }
@@ -322,7 +469,7 @@ public final class StreamingBandPowerProcessor {
         }
         double end = parameters.frameEndTimeSeconds(startTimeSeconds, Math.toIntExact(framesSinceStart));
         framesSinceStart++;
-        view.set(end, pendingDiscontinuity, pendingGapSeconds);
+        view.set(end, pendingDiscontinuity, pendingGapSeconds, sliding ? writeIndex : 0);
         pendingDiscontinuity = false;
         pendingGapSeconds = Double.NaN;
     }

@@ -24,7 +24,9 @@ public final class StreamingFrame {
     private final BandSet bands;
     private final double[][] absolute;
     private final int[] qualityBits;
+    /** The processor's window rows, circular: the oldest sample of the frame at {@link #oldest}. */
     private final double[][] window;
+    private int oldest;
     private double endTimeSeconds;
     private boolean discontinuity;
     private double gapSeconds;
@@ -38,7 +40,8 @@ public final class StreamingFrame {
     }
 
     /** Sets the scalar fields for the frame about to be delivered. */
-    void set(double endTimeSeconds, boolean discontinuity, double gapSeconds) {
+    void set(double endTimeSeconds, boolean discontinuity, double gapSeconds, int oldestSample) {
+        this.oldest = oldestSample;
         this.endTimeSeconds = endTimeSeconds;
         this.discontinuity = discontinuity;
         this.gapSeconds = gapSeconds;
@@ -128,11 +131,13 @@ public final class StreamingFrame {
      * @param out receives {@link #windowSamples()} samples in uV from index 0; Modified
      */
     public void copyWindowTo(int channel, double[] out) {
-        if (out == null || out.length < window[channel].length) {
+        double[] ring = window[channel];
+        if (out == null || out.length < ring.length) {
             throw new IllegalArgumentException("window output has " + (out == null ? 0 : out.length) + " slots for "
-                    + window[channel].length + " samples");
+                    + ring.length + " samples");
         }
-        System.arraycopy(window[channel], 0, out, 0, window[channel].length);
+        System.arraycopy(ring, oldest, out, 0, ring.length - oldest);
+        System.arraycopy(ring, 0, out, ring.length - oldest, oldest);
     }
 
     /** An immutable copy of this frame, safe to keep and to pass to another thread (allocates). */

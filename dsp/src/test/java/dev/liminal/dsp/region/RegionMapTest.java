@@ -72,23 +72,26 @@ class RegionMapTest {
     }
 
     @Test
-    void regionPowerIsTheMeanOfItsChannelsAndShiftsAreTakenOnThatMean() {
-        // Two frontal channels with powers 1 and 3 uV^2 in the baseline, then 4 and 12: the region
-        // goes from 2 to 8 uV^2, +6.02 dB, although each channel's own shift is also +6.02 dB; a
-        // third channel outside every region does not enter.
+    void regionPowerIsTheMeanOfItsChannelsAndAllFourShiftsAreTakenOnThatMean() {
+        // Two frontal channels: the region powers are 2, 4 in the baseline (mean 3, population
+        // sd 1) and then 8 uV^2. A third channel outside every region does not enter.
         BandSet bands = BandSet.parse("alpha:8-13");
         TimelineParameters p = TimelineParameters.ofSeconds(100, 1, 1);
-        double[][] absolute = {{1, 1, 4, 4}, {3, 3, 12, 12}, {100, 100, 100, 100}};
+        double[][] absolute = {{1, 3, 4, 4}, {3, 5, 12, 12}, {100, 100, 100, 100}};
         BandPowerTimeline timeline = new BandPowerTimeline(p, bands, 0.0, 4, absolute);
         RegionMap map = RegionMap.fromTenTwenty(List.of("F3", "F4", "EOG"));
         BandPowerTimeline regions = map.average(timeline);
         assertEquals(1, regions.channelCount());
-        assertArrayEquals(new double[] {2, 2, 8, 8}, regions.absolute()[0], 0.0);
+        assertArrayEquals(new double[] {2, 4, 8, 8}, regions.absolute()[0], 0.0);
         Baseline baseline = Baseline.of(regions, 0.0, 2.0);
-        assertEquals(2.0, baseline.mean(0, 0), 0.0);
-        assertEquals(10 * Math.log10(4), baseline.shift(0, 0, regions.absolute(0, 3, 0), ShiftMeasure.DECIBEL), 1e-12);
-        assertEquals(300.0, baseline.shift(0, 0, regions.absolute(0, 3, 0), ShiftMeasure.PERCENT), 1e-12);
-        assertEquals(4.0, baseline.shift(0, 0, regions.absolute(0, 3, 0), ShiftMeasure.RATIO), 1e-12);
+        assertEquals(2, baseline.frameCount());
+        assertEquals(3.0, baseline.mean(0, 0), 0.0);
+        assertEquals(1.0, baseline.sd(0, 0), 0.0);
+        double power = regions.absolute(0, 3, 0);
+        assertEquals(10 * Math.log10(8.0 / 3), baseline.shift(0, 0, power, ShiftMeasure.DECIBEL), 1e-12);
+        assertEquals(100.0 * 5 / 3, baseline.shift(0, 0, power, ShiftMeasure.PERCENT), 1e-12);
+        assertEquals(8.0 / 3, baseline.shift(0, 0, power, ShiftMeasure.RATIO), 1e-12);
+        assertEquals(5.0, baseline.shift(0, 0, power, ShiftMeasure.Z_SCORE), 1e-12);
     }
 
     @Test

@@ -57,6 +57,40 @@ class StreamingFrameTest {
         }
     }
 
+    @ParameterizedTest(name = "window {0}, hop {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"500, 25", "500, 250", "333, 100", "200, 300", "400, 60"})
+    void runningSegmentStatisticsGiveTheFlagsQualityAssessorGivesOnEachWindow(int window, int hop) {
+        TimelineParameters parameters = new TimelineParameters(RATE_HZ, window, hop, WindowFunction.HANN);
+        int n = 5000;
+        double[][] x = BandPowerTimelineEstimatorTest.randomChannels(3, n, 23);
+        for (int i = 0; i < n; i += 617) x[0][i] += 180;
+        java.util.Arrays.fill(x[1], 1200, 1900, 5.0);
+        x[2][2222] = Double.NaN;
+        x[2][3456] = Double.NEGATIVE_INFINITY;
+        StreamingBandPowerProcessor streaming = new StreamingBandPowerProcessor(parameters, BandSet.DEFAULT, 3, 0.0);
+        List<Copy> frames = new ArrayList<>();
+        Random random = new Random(window * 31L + hop);
+        for (int at = 0; at < n; ) {
+            int chunk = Math.min(n - at, 1 + random.nextInt(400));
+            streaming.feed(x, at, chunk, collect(frames));
+            at += chunk;
+        }
+        assertEquals(parameters.frameCount(n), frames.size());
+        dev.liminal.dsp.quality.QualityAssessor assessor = new dev.liminal.dsp.quality.QualityAssessor();
+        int[] expected = new int[3];
+        int[] seen = new int[4];
+        for (int f = 0; f < frames.size(); f++) {
+            assessor.assess(x, f * hop, window, expected);
+            for (int c = 0; c < 3; c++) {
+                int time = frames.get(f).bits()[c] & ~QualityFlag.EMG.bit();
+                assertEquals(expected[c], time, "frame " + f + " channel " + c);
+                for (QualityFlag flag : QualityFlag.values()) if ((time & flag.bit()) != 0) seen[flag.ordinal()]++;
+            }
+        }
+        assertTrue(seen[QualityFlag.AMPLITUDE.ordinal()] > 0 && seen[QualityFlag.FLAT.ordinal()] > 0
+                && seen[QualityFlag.NON_FINITE.ordinal()] > 0, "every time-domain flag occurs: " + java.util.Arrays.toString(seen));
+    }
+
     @Test
     void firstFrameAfterARestartCarriesTheDiscontinuityAndGapThenTheMarkClears() {
         double[][] x = BandPowerTimelineEstimatorTest.randomChannels(2, 3000, 5);
