@@ -32,6 +32,9 @@ final class BlockDft {
      */
     private static final double FFT_COST_PER_N_LOG_N = 3.0;
 
+    /** Whether {@link BlockDftSimd} runs the loops (same bits; see {@link dev.liminal.dsp.fft.BatchedComplexFft#simdPasses()}). */
+    private static final boolean SIMD = dev.liminal.dsp.fft.BatchedComplexFft.simdPasses();
+
     private final int n;
     private final int hop;
     private final int blocks;
@@ -161,6 +164,12 @@ final class BlockDft {
     void spectrum(int slot, double[] real, double[] imaginary) {
         double[] accReal = sumReal;
         double[] accImaginary = sumImaginary;
+        if (SIMD) {
+            BlockDftSimd.combine(spectra[slot], oldest[slot], phaseReal, phaseImaginary, bins, accReal, accImaginary);
+            System.arraycopy(accReal, 0, real, fromBin, bins);
+            System.arraycopy(accImaginary, 0, imaginary, fromBin, bins);
+            return;
+        }
         java.util.Arrays.fill(accReal, 0.0);
         java.util.Arrays.fill(accImaginary, 0.0);
         int count = bins;
@@ -189,8 +198,12 @@ final class BlockDft {
             throw new IllegalArgumentException("samples " + offset + ".." + ((long) offset + hop)
                     + " outside the " + x.length + " given");
         }
-        java.util.Arrays.fill(z, 0.0);
         int width = 2 * bins;
+        if (SIMD) {
+            BlockDftSimd.transform(x, offset, hop, blockBasis, z, width);
+            return;
+        }
+        java.util.Arrays.fill(z, 0.0);
         for (int m = 0; m < hop; m++) {
             double s = x[offset + m];
             double[] basis = blockBasis[m];

@@ -45,6 +45,52 @@ class BlockDftTest {
         }
     }
 
+    /** The SIMD loops must give the scalar loops' bits (same products and sums, same order). */
+    @Test
+    void simdLoopsGiveTheScalarBits() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.liminal.dsp.fft.BatchedComplexFft.simdPasses(),
+                "the JVM runs without --add-modules jdk.incubator.vector, so there is no SIMD path to compare");
+        Random random = new Random(11);
+        int samples = 37;
+        int width = 2 * 29;
+        double[] x = new double[samples + 5];
+        for (int i = 0; i < x.length; i++) x[i] = random.nextGaussian() * 1e3;
+        double[][] basis = new double[samples][width];
+        for (double[] row : basis) for (int i = 0; i < width; i++) row[i] = random.nextGaussian();
+        double[] simd = new double[width];
+        BlockDftSimd.transform(x, 5, samples, basis, simd, width);
+        for (int i = 0; i < width; i++) {
+            double acc = 0.0;
+            for (int m = 0; m < samples; m++) acc += x[5 + m] * basis[m][i];
+            assertEquals(Double.doubleToLongBits(acc), Double.doubleToLongBits(simd[i]), "transform lane " + i);
+        }
+        int count = width / 2;
+        double[][] ring = new double[7][width];
+        double[][] wr = new double[7][count];
+        double[][] wi = new double[7][count];
+        for (int j = 0; j < 7; j++) {
+            for (int i = 0; i < width; i++) ring[j][i] = random.nextGaussian();
+            for (int b = 0; b < count; b++) {
+                wr[j][b] = random.nextGaussian();
+                wi[j][b] = random.nextGaussian();
+            }
+        }
+        double[] re = new double[count];
+        double[] im = new double[count];
+        BlockDftSimd.combine(ring, 3, wr, wi, count, re, im);
+        for (int b = 0; b < count; b++) {
+            double r = 0.0;
+            double q = 0.0;
+            for (int j = 0; j < 7; j++) {
+                double[] z = ring[(3 + j) % 7];
+                r += wr[j][b] * z[b] - wi[j][b] * z[count + b];
+                q += wr[j][b] * z[count + b] + wi[j][b] * z[b];
+            }
+            assertEquals(Double.doubleToLongBits(r), Double.doubleToLongBits(re[b]), "combine real " + b);
+            assertEquals(Double.doubleToLongBits(q), Double.doubleToLongBits(im[b]), "combine imaginary " + b);
+        }
+    }
+
     @Test
     void slotsAreIndependent() {
         int n = 40;

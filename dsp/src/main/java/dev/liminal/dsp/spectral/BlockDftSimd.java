@@ -1,0 +1,75 @@
+package dev.liminal.dsp.spectral;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BlockDft}'s two loops with the incubating Vector API: a register of bins at a time,
+ * accumulated in registers over samples (transform) or blocks (combination) instead of through
+ * memory. The products and sums are the scalar loops' own, in the same order (no fused
+ * multiply-add), so the bits are the same; only loaded when the JVM has the module
+ * ({@link dev.liminal.dsp.fft.BatchedComplexFft#simdPasses()}).
+ *
+ * <p>Thread-safety: stateless.
+ */
+final class BlockDftSimd {
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+
+    private BlockDftSimd() {
+    }
+
+    /** {@code z[i] = sum over m, in order, of x[offset + m] * basis[m][i]} for {@code i < width}. */
+    static void transform(double[] x, int offset, int samples, double[][] basis, double[] z, int width) {
+        // Accumulators go through memory (L1): HotSpot 17 does not keep vectors in registers
+        // across loop iterations and falls back to slow Java code when asked to.
+        java.util.Arrays.fill(z, 0, width, 0.0);
+        int step = SPECIES.length();
+        int bound = width - width % step;
+        for (int m = 0; m < samples; m++) {
+            double s = x[offset + m];
+            double[] row = basis[m];
+            int i = 0;
+            for (; i < bound; i += step) {
+                DoubleVector.fromArray(SPECIES, z, i).add(DoubleVector.fromArray(SPECIES, row, i).mul(s)).intoArray(z, i);
+            }
+            for (; i < width; i++) z[i] += row[i] * s;
+        }
+    }
+
+    /**
+     * {@code accReal[b] = sum over j of (wr zr - wi zi)}, {@code accImaginary[b] = sum of
+     * (wr zi + wi zr)}, blocks in ring order from {@code first}; {@code z} rows hold the real
+     * parts at {@code [0, count)} and the imaginary parts at {@code [count, 2 count)}.
+     */
+    static void combine(double[][] ring, int first, double[][] phaseReal, double[][] phaseImaginary, int count,
+                        double[] accReal, double[] accImaginary) {
+        java.util.Arrays.fill(accReal, 0, count, 0.0);
+        java.util.Arrays.fill(accImaginary, 0, count, 0.0);
+        int blocks = ring.length;
+        int step = SPECIES.length();
+        int bound = count - count % step;
+        for (int j = 0; j < blocks; j++) {
+            int r = first + j;
+            double[] z = ring[r >= blocks ? r - blocks : r];
+            double[] wReal = phaseReal[j];
+            double[] wImaginary = phaseImaginary[j];
+            int b = 0;
+            for (; b < bound; b += step) {
+                DoubleVector zr = DoubleVector.fromArray(SPECIES, z, b);
+                DoubleVector zi = DoubleVector.fromArray(SPECIES, z, count + b);
+                DoubleVector wr = DoubleVector.fromArray(SPECIES, wReal, b);
+                DoubleVector wi = DoubleVector.fromArray(SPECIES, wImaginary, b);
+                DoubleVector.fromArray(SPECIES, accReal, b).add(wr.mul(zr).sub(wi.mul(zi))).intoArray(accReal, b);
+                DoubleVector.fromArray(SPECIES, accImaginary, b).add(wr.mul(zi).add(wi.mul(zr))).intoArray(accImaginary, b);
+            }
+            for (; b < count; b++) {
+                double zr = z[b];
+                double zi = z[count + b];
+                double wr = wReal[b];
+                double wi = wImaginary[b];
+                accReal[b] += wr * zr - wi * zi;
+                accImaginary[b] += wr * zi + wi * zr;
+            }
+        }
+    }
+}
