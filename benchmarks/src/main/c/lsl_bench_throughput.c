@@ -5,9 +5,12 @@
  * (liblsl drops the oldest when a queue is full) are counted, not guessed.
  *
  * Usage: lsl_bench_throughput [--channels 64] [--chunk 32] [--samples 2000000] [--seconds 20]
- *                             [--rate 1000]
+ *                             [--rate 1000] [--window 65536]
  *   --samples  samples to push; --seconds bounds the whole run (push and pull)
  *   --rate     nominal rate, Hz: only sizes liblsl's queues (buffer 360 s x rate), no pacing
+ *   --window   flow control: the pusher waits while more than this many samples are pushed but not
+ *              yet pulled, so the figure is what gets through, not how fast liblsl's queue drops;
+ *              0 = no flow control (the outlet then drops the oldest samples and lost > 0)
  * Output: one line
  *   RESULT bench=lsl_throughput impl=liblsl library_version=117 channels=.. chunk=.. sent=..
  *          received=.. lost=.. seconds=.. samples_per_s=.. values_per_s=.. payload_mb_per_s=..
@@ -33,9 +36,10 @@
 struct pusher {
 	lsl_outlet out;
 	int channels, chunk;
-	long samples;
+	long samples, window;
 	double deadline;
 	atomic_long sent;
+	atomic_long pulled;
 	atomic_int done;
 	double seconds;
 };
@@ -48,6 +52,8 @@ static void *push_thread(void *arg) {
 	long i = 0;
 	while (i < p->samples && lsl_local_clock() < p->deadline) {
 		long n = p->samples - i < p->chunk ? p->samples - i : p->chunk;
+		while (p->window > 0 && i - atomic_load(&p->pulled) > p->window && lsl_local_clock() < p->deadline)
+			bench_sleep_until(lsl_local_clock() + IDLE_SLEEP_S);
 		for (long s = 0; s < n; s++) {
 			float *row = buf + s * p->channels;
 			long k = i + s;
@@ -72,7 +78,8 @@ int main(int argc, char **argv) {
 	long samples = (long)bench_arg(argc, argv, "--samples", 2000000);
 	double seconds = bench_arg(argc, argv, "--seconds", 20);
 	double rate = bench_arg(argc, argv, "--rate", 1000);
-	if (channels < 2 || chunk < 1 || samples < 1 || seconds <= 0 || rate <= 0) {
+	long window = (long)bench_arg(argc, argv, "--window", 65536);
+	if (window < 0 || channels < 2 || chunk < 1 || samples < 1 || seconds <= 0 || rate <= 0) {
 		fprintf(stderr, "need --channels >= 2, --chunk >= 1, --samples >= 1, --seconds > 0, --rate > 0\n");
 		return 2;
 	}
@@ -80,10 +87,12 @@ int main(int argc, char **argv) {
 	lsl_inlet in;
 	bench_connect("throughput", channels, rate, BUFFER_S, &out, &in);
 
-	struct pusher p = {.out = out, .channels = channels, .chunk = chunk, .samples = samples};
+	struct pusher p = {
+		.out = out, .channels = channels, .chunk = chunk, .samples = samples, .window = window};
 	p.deadline = lsl_local_clock() + seconds;
 	atomic_init(&p.sent, 0);
 	atomic_init(&p.done, 0);
+	atomic_init(&p.pulled, 0);
 	float *buf = malloc((size_t)PULL_SAMPLES * channels * sizeof(float));
 	double *stamps = malloc(PULL_SAMPLES * sizeof(double));
 	if (!buf || !stamps) bench_fail("malloc");
@@ -120,6 +129,7 @@ int main(int argc, char **argv) {
 			next = k + 1;
 		}
 		received += (long)got;
+		atomic_store(&p.pulled, next);
 	}
 	pthread_join(thread, NULL);
 	long sent = atomic_load(&p.sent);
@@ -127,10 +137,10 @@ int main(int argc, char **argv) {
 	double span = last - first;
 	/* the first pull's samples arrived before the clock started */
 	double rate_rx = span > 0 ? (double)(received - first_got) / span : 0;
-	printf("RESULT bench=lsl_throughput impl=liblsl library_version=%d channels=%d chunk=%d "
+	printf("RESULT bench=lsl_throughput impl=liblsl library_version=%d channels=%d chunk=%d window=%ld "
 		   "sent=%ld received=%ld lost=%ld seconds=%.6f samples_per_s=%.0f values_per_s=%.0f "
 		   "payload_mb_per_s=%.1f push_samples_per_s=%.0f\n",
-		lsl_library_version(), channels, chunk, sent, received, lost, span, rate_rx,
+		lsl_library_version(), channels, chunk, window, sent, received, lost, span, rate_rx,
 		rate_rx * channels, rate_rx * channels * 4 / 1e6,
 		p.seconds > 0 ? (double)sent / p.seconds : 0);
 	lsl_destroy_inlet(in);
