@@ -80,6 +80,14 @@ public final class LiblslPeers {
 
     /** liblsl's C API publishing the stream, in a child process. */
     public static OutletPeer outlet(Liblsl liblsl) {
+        return outlet(liblsl, List.of());
+    }
+
+    /**
+     * As {@link #outlet(Liblsl)}, the peer started through {@code launcher} (a command prefix such
+     * as {@code strace -f -o FILE}; empty for none).
+     */
+    public static OutletPeer outlet(Liblsl liblsl, List<String> launcher) {
         return new OutletPeer() {
             @Override
             public String name() {
@@ -90,7 +98,8 @@ public final class LiblslPeers {
             public Running start(StreamSpec spec, LoopbackLslConfig config, Path workDirectory)
                     throws IOException, InterruptedException {
                 Binaries b = compile(liblsl);
-                List<String> command = new ArrayList<>(List.of(b.outlet().toString(),
+                List<String> command = new ArrayList<>(launcher);
+                command.addAll(List.of(b.outlet().toString(),
                         "--name", spec.name(), "--format", spec.format(),
                         "--channels", Integer.toString(spec.channelCount()), "--rate", number(spec.rateHz()),
                         "--count", Integer.toString(spec.sampleCount()), "--chunk", Integer.toString(spec.chunkSamples()),
@@ -128,6 +137,11 @@ public final class LiblslPeers {
 
     /** liblsl's C API resolving and pulling the stream, in a child process. */
     public static InletPeer inlet(Liblsl liblsl) {
+        return inlet(liblsl, List.of());
+    }
+
+    /** As {@link #inlet(Liblsl)}, the peer started through {@code launcher} (see {@link #outlet(Liblsl, List)}). */
+    public static InletPeer inlet(Liblsl liblsl, List<String> launcher) {
         return new InletPeer() {
             @Override
             public String name() {
@@ -137,7 +151,7 @@ public final class LiblslPeers {
             @Override
             public Run receive(StreamSpec spec, Settings settings, LoopbackLslConfig config, Path workDirectory,
                                Duration timeout) throws IOException, InterruptedException {
-                PeerReport r = runInlet(liblsl, spec, settings, config, workDirectory, timeout, spec.channelCount());
+                PeerReport r = runInlet(liblsl, launcher, spec, settings, config, workDirectory, timeout, spec.channelCount());
                 if (!r.has("received")) throw new AssertionError("inlet peer received nothing:\n" + r.text());
                 return new Run(r.value("resolved", "uid"), r.value("resolved", "session_id"),
                         (int) r.longValue("resolved", "version"),
@@ -155,19 +169,20 @@ public final class LiblslPeers {
      * Runs the inlet peer on {@code spec}, telling it to expect {@code expectedChannels} channels
      * (a different number makes it report a mismatch), and returns its whole report.
      */
-    static PeerReport runInlet(Liblsl liblsl, StreamSpec spec, InletPeer.Settings settings, LoopbackLslConfig config,
-                               Path workDirectory, Duration timeout, int expectedChannels)
+    static PeerReport runInlet(Liblsl liblsl, List<String> launcher, StreamSpec spec, InletPeer.Settings settings,
+                               LoopbackLslConfig config, Path workDirectory, Duration timeout, int expectedChannels)
             throws IOException, InterruptedException {
         Binaries b = compile(liblsl);
         List<String> flags = new ArrayList<>();
         if (settings.clockSync()) flags.add("clocksync");
         if (settings.dejitter()) flags.add("dejitter");
-        List<String> command = List.of(b.inlet().toString(), "--pred", spec.predicate(), "--format", spec.format(),
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(b.inlet().toString(), "--pred", spec.predicate(), "--format", spec.format(),
                 "--channels", Integer.toString(expectedChannels), "--rate", number(spec.rateHz()),
                 "--count", Integer.toString(spec.sampleCount()),
                 "--flags", flags.isEmpty() ? "none" : String.join(",", flags),
                 "--pull", settings.pullChunks() ? "chunk" : "sample",
-                "--resolve-timeout", Long.toString(timeout.toSeconds()), "--timeout", Long.toString(timeout.toSeconds()));
+                "--resolve-timeout", Long.toString(timeout.toSeconds()), "--timeout", Long.toString(timeout.toSeconds())));
         try (PeerProcess process = PeerProcess.start("inlet-" + spec.name() + "-" + RUNS.incrementAndGet(),
                 command, config, workDirectory)) {
             return process.awaitExit("INLET", timeout.multipliedBy(2).plus(EXIT_MARGIN));

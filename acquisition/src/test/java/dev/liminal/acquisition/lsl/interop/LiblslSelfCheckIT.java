@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,7 +74,7 @@ class LiblslSelfCheckIT {
     void inletPeerReportsAStreamOfAnotherShapeAsMismatch() throws Exception {
         StreamSpec spec = StreamSpec.of("selfcheck-shape", "int16", CHANNELS, RATE_HZ, SAMPLES, CHUNK, false);
         try (OutletPeer.Running outlet = LiblslPeers.outlet(liblsl).start(spec, config, LOGS)) {
-            PeerReport r = LiblslPeers.runInlet(liblsl, spec, InletPeer.Settings.RAW, config, LOGS,
+            PeerReport r = LiblslPeers.runInlet(liblsl, List.of(), spec, InletPeer.Settings.RAW, config, LOGS,
                     InteropCase.RECEIVE_TIMEOUT, CHANNELS + 1);
             assertEquals("mismatch", r.value("done", "status"), r.text());
             assertEquals(CHANNELS, r.longValue("resolved", "channels"), r.text());
