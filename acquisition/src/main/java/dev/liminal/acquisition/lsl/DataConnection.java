@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -24,6 +23,8 @@ final class DataConnection implements AutoCloseable {
     static final int READ_BUFFER_BYTES = 64 * 1024;
     /** Longest string value accepted, in bytes. */
     static final int MAX_STRING_BYTES = LslOutlet.MAX_STRING_BYTES;
+    /** Most string bytes accepted in one sample (all channels together). */
+    static final long MAX_SAMPLE_STRING_BYTES = 64L * 1024 * 1024;
     /** What liblsl sends as Value-Size for strings (sizeof(std::string) on libstdc++). */
     static final int STRING_VALUE_SIZE = 32;
     static final int CONNECT_TIMEOUT_MS = 2000;
@@ -62,6 +63,7 @@ final class DataConnection implements AutoCloseable {
     private int lim;
     private boolean inSample;
     private long samplesRead;
+    private long sampleStringBytes;
     private double lastTimestamp;
     private Runnable beforeBlocking = () -> { };
 
@@ -241,8 +243,12 @@ final class DataConnection implements AutoCloseable {
      * The timestamp is the sender's (tag 1 deduced from the previous one).
      */
     void readSample(SampleBatch batch) throws IOException {
-        int f = batch.frames;
         inSample = false;
+        // hand complete samples to the buffer before a read that may block; never mid-sample,
+        // because the batch index of the sample being decoded must not move
+        int wholeSample = format.isString() ? 1 : 9 + channels * valueBytes;
+        if (lim - pos < wholeSample) beforeBlocking.run();
+        int f = batch.frames;
         int tag = archive ? (int) readCompact() : readByte();
         inSample = true;
         double ts;
@@ -263,28 +269,27 @@ final class DataConnection implements AutoCloseable {
         batch.timestamps[f] = ts;
         int base = f * channels;
         if (format.isString()) {
+            sampleStringBytes = 0;
             for (int c = 0; c < channels; c++) batch.strings[base + c] = readString(c);
         } else if (archive) {
             for (int c = 0; c < channels; c++) readArchiveValue(batch, base + c);
         } else {
             int bytes = channels * valueBytes;
             ensure(bytes);
-            int p = pos;
             if (format == ChannelFormat.INT64) {
-                for (int c = 0; c < channels; c++, p += 8) batch.longValues[base + c] = WireValues.getAsLong(buf, p, format, bigEndian);
+                WireValues.decodeLongs(buf, pos, bigEndian, batch.longValues, base, channels);
             } else {
                 double[] v = batch.values;
-                for (int c = 0; c < channels; c++, p += valueBytes) v[base + c] = WireValues.getAsDouble(buf, p, format, bigEndian);
+                WireValues.decodeToDoubles(format, buf, pos, bigEndian, v, base, channels);
                 if (suppressSubnormals) {
+                    double smallest = format == ChannelFormat.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL;
                     for (int c = 0; c < channels; c++) {
                         double x = v[base + c];
-                        if (x != 0 && Math.abs(x) < (format == ChannelFormat.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL)) {
-                            v[base + c] = Math.copySign(0.0, x);
-                        }
+                        if (x != 0 && Math.abs(x) < smallest) v[base + c] = Math.copySign(0.0, x);
                     }
                 }
             }
-            pos = p;
+            pos += bytes;
         }
         inSample = false;
         samplesRead++;
@@ -323,6 +328,11 @@ final class DataConnection implements AutoCloseable {
                     + Long.toUnsignedString(length) + " exceeds " + MAX_STRING_BYTES + " bytes");
         }
         int n = (int) length;
+        sampleStringBytes += n;
+        if (sampleStringBytes > MAX_SAMPLE_STRING_BYTES) {
+            throw new LslProtocolException(where + ": sample " + samplesRead + " carries more than "
+                    + MAX_SAMPLE_STRING_BYTES + " bytes of strings");
+        }
         ensure(n);
         String s = new String(buf, pos, n, StandardCharsets.UTF_8);
         pos += n;
@@ -351,7 +361,6 @@ final class DataConnection implements AutoCloseable {
     /** Makes {@code n} bytes available at {@code pos}, reading (and first flushing the batch) if needed. */
     private void ensure(int n) throws IOException {
         if (lim - pos >= n) return;
-        beforeBlocking.run();
         if (n > buf.length) {
             byte[] bigger = new byte[Math.max(n, buf.length * 2)];
             System.arraycopy(buf, pos, bigger, 0, lim - pos);
@@ -412,6 +421,6 @@ final class DataConnection implements AutoCloseable {
 
     @Override
     public String toString() {
-        return where + (archive ? " [1.00]" : " [1.10]") + Arrays.toString(new int[] {pos, lim});
+        return where + (archive ? " [protocol 1.00]" : " [protocol 1.10]");
     }
 }

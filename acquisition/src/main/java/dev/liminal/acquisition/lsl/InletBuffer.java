@@ -1,7 +1,6 @@
 package dev.liminal.acquisition.lsl;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -173,24 +172,5 @@ final class InletBuffer {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Waits until the buffer holds a sample or {@code timeout} passes; for tests and pumps. */
-    boolean awaitData(long timeout, TimeUnit unit) throws InterruptedException {
-        long nanos = unit.toNanos(timeout);
-        lock.lock();
-        try {
-            while (head == tail && !closed && failure == null) {
-                if (nanos <= 0) return false;
-                nanos = notEmpty.awaitNanos(nanos);
-            }
-            return head != tail;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    ChannelFormat format() {
-        return format;
     }
 }

@@ -51,6 +51,11 @@ public record LslInletOptions(LslConfig config, int protocolVersion, int maxBuff
         listener = listener == null ? e -> { } : listener;
     }
 
+    /** {@link #defaults(LslConfig)} with {@link LslConfig#defaults()} (local scope). */
+    public static LslInletOptions defaults() {
+        return defaults(LslConfig.defaults());
+    }
+
     /** Protocol 1.10, no post-processing, recovery on, liblsl's buffer and watchdog. */
     public static LslInletOptions defaults(LslConfig config) {
         return new LslInletOptions(config, 110, DEFAULT_MAX_BUFFERED_SAMPLES, false, false, false,

@@ -571,6 +571,7 @@ public final class LslOutlet implements AutoCloseable {
             if (!closed.get()) LOG.log(System.Logger.Level.DEBUG, "{0} ended: {1}", where, e.getMessage());
         } finally {
             sessions.remove(s);
+            threads.remove(Thread.currentThread());
             if (consuming) consumers.decrementAndGet();
         }
     }
@@ -722,7 +723,7 @@ public final class LslOutlet implements AutoCloseable {
         private int len;
 
         void add(byte[] rec, int off) {
-            int worst = 2 + 9 + channels * 10 + (format.isString() ? stringBytes(rec, off) : 0);
+            int worst = 2 + 9 + channels * 10 + (format.isString() ? rec.length - off : 0);
             if (len + worst > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + worst));
             len = PortableArchive.putSigned(buf, len, WireValues.TAG_TRANSMITTED);
             len = PortableArchive.putUnsigned(buf, len, Double.doubleToRawLongBits(WireValues.getDouble(rec, off + 1, false)));
@@ -744,10 +745,6 @@ public final class LslOutlet implements AutoCloseable {
                     p += valueBytes;
                 }
             }
-        }
-
-        private int stringBytes(byte[] rec, int off) {
-            return rec.length - off;
         }
 
         void flush(OutputStream out) throws IOException {

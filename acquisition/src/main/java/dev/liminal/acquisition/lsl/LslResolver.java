@@ -103,7 +103,8 @@ public final class LslResolver {
         boolean lan = config.scope() == LslConfig.Scope.LAN;
         Map<String, LslStreamInfo> found = new LinkedHashMap<>();
         Set<String> reportedBad = new HashSet<>();
-        InetAddress bind = lan ? null : InetAddress.getLoopbackAddress();
+        boolean loopbackOnly = !lan && targets.stream().allMatch(t -> t.getAddress().isLoopbackAddress());
+        InetAddress bind = loopbackOnly ? InetAddress.getLoopbackAddress() : null;
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(bind, 0))) {
             if (lan) socket.setBroadcast(true);
             String id = Long.toUnsignedString(ThreadLocalRandom.current().nextLong());

@@ -163,13 +163,6 @@ public final class LslStreamInfo {
                 v6DataPort, v6ServicePort, descXml);
     }
 
-    /** A copy with another desc (already checked). */
-    LslStreamInfo withCheckedDesc(String innerXml) {
-        return new LslStreamInfo(name, type, channelCount, nominalSrateHz, channelFormat, sourceId, version,
-                createdAtSeconds, uid, sessionId, hostname, v4Address, v4DataPort, v4ServicePort, v6Address,
-                v6DataPort, v6ServicePort, innerXml);
-    }
-
     /** A fresh random uid as liblsl makes them: UUID v4, lower case. */
     static String newUid() {
         return UUID.randomUUID().toString();

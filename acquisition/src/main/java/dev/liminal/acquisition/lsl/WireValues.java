@@ -93,6 +93,41 @@ final class WireValues {
         };
     }
 
+    /**
+     * Decodes {@code n} consecutive values of a numeric format other than int64 into doubles;
+     * the format switch sits outside the loops (the inlet's hot path).
+     */
+    static void decodeToDoubles(ChannelFormat format, byte[] b, int off, boolean bigEndian, double[] dst, int dstOff, int n) {
+        switch (format) {
+            case FLOAT32 -> {
+                if (bigEndian) for (int i = 0; i < n; i++) dst[dstOff + i] = (float) FLOAT_BE.get(b, off + 4 * i);
+                else for (int i = 0; i < n; i++) dst[dstOff + i] = (float) FLOAT_LE.get(b, off + 4 * i);
+            }
+            case DOUBLE64 -> {
+                if (bigEndian) for (int i = 0; i < n; i++) dst[dstOff + i] = (double) DOUBLE_BE.get(b, off + 8 * i);
+                else for (int i = 0; i < n; i++) dst[dstOff + i] = (double) DOUBLE_LE.get(b, off + 8 * i);
+            }
+            case INT32 -> {
+                if (bigEndian) for (int i = 0; i < n; i++) dst[dstOff + i] = (int) INT_BE.get(b, off + 4 * i);
+                else for (int i = 0; i < n; i++) dst[dstOff + i] = (int) INT_LE.get(b, off + 4 * i);
+            }
+            case INT16 -> {
+                if (bigEndian) for (int i = 0; i < n; i++) dst[dstOff + i] = (short) SHORT_BE.get(b, off + 2 * i);
+                else for (int i = 0; i < n; i++) dst[dstOff + i] = (short) SHORT_LE.get(b, off + 2 * i);
+            }
+            case INT8 -> {
+                for (int i = 0; i < n; i++) dst[dstOff + i] = b[off + i];
+            }
+            default -> throw new IllegalArgumentException("not decodable to double: " + format);
+        }
+    }
+
+    /** Decodes {@code n} consecutive int64 values. */
+    static void decodeLongs(byte[] b, int off, boolean bigEndian, long[] dst, int dstOff, int n) {
+        if (bigEndian) for (int i = 0; i < n; i++) dst[dstOff + i] = (long) LONG_BE.get(b, off + 8 * i);
+        else for (int i = 0; i < n; i++) dst[dstOff + i] = (long) LONG_LE.get(b, off + 8 * i);
+    }
+
     /** Reads one numeric value as long (floating formats are truncated toward zero). */
     static long getAsLong(byte[] b, int off, ChannelFormat format, boolean bigEndian) {
         return switch (format) {
