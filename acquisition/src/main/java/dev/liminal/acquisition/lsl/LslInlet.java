@@ -200,14 +200,9 @@ public final class LslInlet implements AutoCloseable {
                 continue;
             }
             if (found.isEmpty()) continue;
-            // a new outlet wins over the old uid: an outlet that is shutting down may still answer
-            // discovery and even accept TCP connections (kernel backlog) without serving them
-            String oldUidNow = info.uid();
-            LslStreamInfo next = found.stream().filter(s -> !s.uid().equals(oldUidNow))
-                    .max(Comparator.comparingDouble(LslStreamInfo::createdAtSeconds))
-                    .orElse(found.get(0));
-            if (found.stream().filter(s -> !s.uid().equals(oldUidNow)).count() > 1) {
-                LOG.log(System.Logger.Level.WARNING, "stream ''{0}'': {1} new streams match the recovery query; taking the newest",
+            LslStreamInfo next = chooseRecoveryTarget(found, info.uid());
+            if (found.stream().filter(s -> !s.uid().equals(next.uid())).count() > 1) {
+                LOG.log(System.Logger.Level.WARNING, "stream ''{0}'': {1} streams match the recovery query; taking the newest",
                         info.name(), found.size());
             }
             if (next.channelCount() != info.channelCount() || next.channelFormat() != info.channelFormat()) continue;
@@ -242,6 +237,20 @@ public final class LslInlet implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Which answer to a recovery query to reconnect to: the newest outlet other than the old
+     * one, else the old one. A new outlet wins because an outlet that is shutting down may still
+     * answer discovery and even accept TCP connections (kernel backlog) without serving them
+     * (seen with liblsl 1.17.7).
+     *
+     * @param found non-empty answers
+     */
+    static LslStreamInfo chooseRecoveryTarget(List<LslStreamInfo> found, String oldUid) {
+        return found.stream().filter(s -> !s.uid().equals(oldUid))
+                .max(Comparator.comparingDouble(LslStreamInfo::createdAtSeconds))
+                .orElse(found.get(0));
     }
 
     private boolean lose(String message) {
