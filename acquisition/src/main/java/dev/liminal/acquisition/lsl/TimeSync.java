@@ -90,12 +90,17 @@ final class TimeSync {
     }
 
     private void run() {
-        InetSocketAddress t = target;
-        InetAddress bind = t.getAddress().isLoopbackAddress() ? InetAddress.getLoopbackAddress() : null;
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(bind, 0))) {
+        DatagramSocket socket = null;
+        try {
             while (!closed.get()) {
+                InetSocketAddress to = target;
+                InetAddress bind = to.getAddress().isLoopbackAddress() ? InetAddress.getLoopbackAddress() : null;
+                if (socket == null || (bind == null) != socket.getLocalAddress().isAnyLocalAddress()) {
+                    if (socket != null) socket.close();
+                    socket = new DatagramSocket(new InetSocketAddress(bind, 0));
+                }
                 retargeted = false;
-                LslTimeCorrection estimate = round(socket, target);
+                LslTimeCorrection estimate = round(socket, to);
                 synchronized (monitor) {
                     if (estimate != null && !retargeted) {
                         latest = estimate;
@@ -113,6 +118,8 @@ final class TimeSync {
             LOG.log(System.Logger.Level.WARNING, "stream ''{0}'': time synchronization stopped: {1}", streamName, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (socket != null) socket.close();
         }
     }
 

@@ -115,13 +115,41 @@ class LslOutletWireIT {
             double t2 = Double.parseDouble(parts[3]);
             assertTrue(t1 <= t2 && Math.abs(t2 - LslClock.nowSeconds()) < 1.0, text);
 
-            byte[] query = ("LSL:shortinfo\r\nsession_id='liminal-test' and name='WireUdp'\r\n" + client.getLocalPort() + " 4242\r\n")
+            byte[] query = ("LSL:shortinfo\r\nsession_id='" + LslTestPorts.SESSION_ID + "' and name='WireUdp'\r\n" + client.getLocalPort() + " 4242\r\n")
                     .getBytes(StandardCharsets.US_ASCII);
             client.send(new DatagramPacket(query, query.length, service));
             client.receive(reply);
             String answer = new String(reply.getData(), 0, reply.getLength(), StandardCharsets.UTF_8);
             assertTrue(answer.startsWith("4242\r\n<?xml version=\"1.0\"?>\n<info>"), answer);
             assertTrue(answer.endsWith("<desc />\n</info>\n"), answer);
+        }
+    }
+
+    @Test
+    @Timeout(20)
+    void dropsGarbageClientsAndKeepsServingOthers() throws Exception {
+        try (LslOutlet outlet = LslOutlet.open(LslStreamInfo.create("WireGarbage", "EEG", 1, 100, ChannelFormat.FLOAT32, "w"), LslTestPorts.config())) {
+            try (Socket s = connect(outlet)) {
+                s.getOutputStream().write("X".repeat(TextLines.MAX_LINE_BYTES + 10).getBytes(StandardCharsets.US_ASCII));
+                assertClosedByPeer(s, "an overlong request line ends the session");
+            }
+            try (Socket s = connect(outlet)) {
+                s.getOutputStream().write("GET / HTTP/1.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertClosedByPeer(s, "an unknown method gets no reply");
+            }
+            try (Socket s = connect(outlet)) {
+                s.getOutputStream().write("LSL:fullinfo\r\n".getBytes(StandardCharsets.US_ASCII));
+                assertTrue(new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8).contains("<name>WireGarbage</name>"));
+            }
+        }
+    }
+
+    /** EOF or a reset (the peer closed with our bytes unread): either way the session is gone. */
+    private static void assertClosedByPeer(Socket s, String why) throws Exception {
+        try {
+            assertEquals(-1, s.getInputStream().read(), why);
+        } catch (java.net.SocketException reset) {
+            assertTrue(reset.getMessage().contains("reset"), why + ": " + reset.getMessage());
         }
     }
 }

@@ -15,8 +15,11 @@ final class LslTestPorts {
 
     private LslTestPorts() {}
 
+    /** One session per test JVM, so two builds running at once do not see each other's streams. */
+    static final String SESSION_ID = "liminal-test-" + ProcessHandle.current().pid();
+
     static LslConfig config() {
-        return LslConfig.defaults().withPorts(MULTICAST_PORT, BASE_PORT, PORT_RANGE).withSessionId("liminal-test");
+        return LslConfig.defaults().withPorts(MULTICAST_PORT, BASE_PORT, PORT_RANGE).withSessionId(SESSION_ID);
     }
 
     static LslInletOptions options() {
