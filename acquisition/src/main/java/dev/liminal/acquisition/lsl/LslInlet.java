@@ -31,6 +31,11 @@ public final class LslInlet implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LslInlet.class.getName());
     /** Handshake read timeout. */
     static final int HANDSHAKE_TIMEOUT_MS = 5000;
+    /**
+     * Handshake read timeout while recovering: short, so that a closing outlet that still
+     * accepts connections does not hold up the switch to its successor (2 s recovery target).
+     */
+    static final int RECOVERY_HANDSHAKE_TIMEOUT_MS = 700;
     /** Each recovery resolve waits at most this long before trying again. */
     static final Duration RECOVERY_RESOLVE_TIMEOUT = Duration.ofMillis(400);
     /** Pause after a failed reconnect attempt. */
@@ -195,16 +200,15 @@ public final class LslInlet implements AutoCloseable {
                 continue;
             }
             if (found.isEmpty()) continue;
-            LslStreamInfo next = found.stream().filter(s -> s.uid().equals(info.uid())).findFirst()
-                    .orElseGet(() -> found.stream().max(Comparator.comparingDouble(LslStreamInfo::createdAtSeconds)).orElseThrow());
-            if (found.size() > 1 && !next.uid().equals(info.uid())) {
+            LslStreamInfo next = chooseRecoveryTarget(found, info.uid());
+            if (found.stream().filter(s -> !s.uid().equals(next.uid())).count() > 1) {
                 LOG.log(System.Logger.Level.WARNING, "stream ''{0}'': {1} streams match the recovery query; taking the newest",
                         info.name(), found.size());
             }
             if (next.channelCount() != info.channelCount() || next.channelFormat() != info.channelFormat()) continue;
             try {
                 DataConnection c = DataConnection.open(next, options.protocolVersion(), options.maxBufferedSamples(),
-                        HANDSHAKE_TIMEOUT_MS, dataTimeoutMs(next, options));
+                        RECOVERY_HANDSHAKE_TIMEOUT_MS, dataTimeoutMs(next, options));
                 boolean sameOutlet = next.uid().equals(info.uid());
                 duplicateGuard = sameOutlet ? lastRawTimestamp : Double.NEGATIVE_INFINITY;
                 if (!sameOutlet) {
@@ -233,6 +237,20 @@ public final class LslInlet implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Which answer to a recovery query to reconnect to: the newest outlet other than the old
+     * one, else the old one. A new outlet wins because an outlet that is shutting down may still
+     * answer discovery and even accept TCP connections (kernel backlog) without serving them
+     * (seen with liblsl 1.17.7).
+     *
+     * @param found non-empty answers
+     */
+    static LslStreamInfo chooseRecoveryTarget(List<LslStreamInfo> found, String oldUid) {
+        return found.stream().filter(s -> !s.uid().equals(oldUid))
+                .max(Comparator.comparingDouble(LslStreamInfo::createdAtSeconds))
+                .orElse(found.get(0));
     }
 
     private boolean lose(String message) {

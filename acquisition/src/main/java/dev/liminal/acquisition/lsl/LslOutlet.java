@@ -1,9 +1,6 @@
 package dev.liminal.acquisition.lsl;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.lang.invoke.VarHandle;
 import java.net.BindException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -22,7 +19,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -51,39 +47,20 @@ public final class LslOutlet implements AutoCloseable {
     public static final double DEFAULT_MAX_BUFFERED_SECONDS = 360;
     /** Samples per second assumed for irregular streams when sizing buffers (liblsl: × 100). */
     static final int IRREGULAR_SAMPLES_PER_SECOND = 100;
-    /** Bound on the shared ring, in bytes (Liminal's; liblsl grows without bound). */
-    static final int RING_MAX_BYTES = 32 * 1024 * 1024;
-    /** Bound on buffered string samples. */
-    static final int STRING_RING_MAX_SAMPLES = 1 << 16;
     /** Longest string value pushed, in UTF-8 bytes. */
     public static final int MAX_STRING_BYTES = 16 * 1024 * 1024;
     /** Listen backlog of the data server (liblsl tcp_server.cpp). */
     static final int LISTEN_BACKLOG = 10;
-    /** Time allowed for a client to send its request and headers. */
-    static final int HANDSHAKE_TIMEOUT_MS = 10_000;
     /** Poll period of server loops that check for close. */
     static final int POLL_MS = 200;
     /** Most concurrent TCP sessions served. */
     static final int MAX_SESSIONS = 64;
-    /** Bytes gathered per socket write. */
-    static final int WRITE_BATCH_BYTES = 64 * 1024;
     /** liblsl's LSL_DEDUCED_TIMESTAMP (include/lsl/common.h). */
     public static final double DEDUCED_TIMESTAMP = -1.0;
 
     private final LslStreamInfo info;
     private final LslConfig config;
-    private final ChannelFormat format;
-    private final int channels;
-    private final int valueBytes;
-    private final int recordBytes;
-    private final int capacity;
-    private final byte[] ring;
-    private final byte[][] stringRing;
-    private volatile long head;
-    private volatile long claimed;
-    private final Object pushLock = new Object();
-    private final Object signal = new Object();
-    private double lastTimestamp;
+    private final OutletRing ring;
     private final ServerSocket server;
     private final DatagramSocket service;
     private final DatagramSocket responder;
@@ -97,21 +74,8 @@ public final class LslOutlet implements AutoCloseable {
 
     private LslOutlet(LslStreamInfo template, LslConfig config) throws IOException {
         this.config = config;
-        this.format = template.channelFormat();
-        this.channels = template.channelCount();
-        this.valueBytes = format.valueSizeBytes();
-        this.recordBytes = format.isString() ? -1 : 1 + 8 + channels * valueBytes;
         double rate = template.nominalSrateHz() > 0 ? template.nominalSrateHz() : IRREGULAR_SAMPLES_PER_SECOND;
-        long wanted = (long) Math.ceil(rate * DEFAULT_MAX_BUFFERED_SECONDS);
-        if (format.isString()) {
-            this.capacity = (int) Math.max(1, Math.min(wanted, STRING_RING_MAX_SAMPLES));
-            this.ring = null;
-            this.stringRing = new byte[capacity][];
-        } else {
-            this.capacity = (int) Math.max(1, Math.min(wanted, RING_MAX_BYTES / recordBytes));
-            this.ring = new byte[capacity * recordBytes];
-            this.stringRing = null;
-        }
+        this.ring = new OutletRing(template, (long) Math.ceil(rate * DEFAULT_MAX_BUFFERED_SECONDS));
         InetAddress bindAddress = config.scope() == LslConfig.Scope.LOCAL ? InetAddress.getLoopbackAddress() : null;
         ServerSocket tcp = null;
         DatagramSocket udp = null;
@@ -248,12 +212,10 @@ public final class LslOutlet implements AutoCloseable {
      */
     public boolean waitForConsumers(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (signal) {
-            while (consumers.get() == 0 && !closed.get()) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) return false;
-                signal.wait(Math.max(1, left / 1_000_000));
-            }
+        while (consumers.get() == 0 && !closed.get()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            ring.awaitSignal(Math.min(POLL_MS, left / 1_000_000));
         }
         return consumers.get() > 0;
     }
@@ -317,121 +279,7 @@ public final class LslOutlet implements AutoCloseable {
 
     private void push(Object data, int length, int frames, double[] stamps, double singleStamp) {
         if (closed.get()) throw new IllegalStateException("outlet '" + info.name() + "' is closed");
-        if (frames < 0 || (long) frames * channels > length) {
-            throw new IllegalArgumentException("outlet '" + info.name() + "': " + frames + " frames of "
-                    + channels + " channels need " + (long) frames * channels + " values, got " + length);
-        }
-        if (frames == 1 && stamps == null && length != channels) {
-            throw new IllegalArgumentException("outlet '" + info.name() + "': sample of " + length
-                    + " values for " + channels + " channels");
-        }
-        if (stamps != null && stamps.length < frames) {
-            throw new IllegalArgumentException("outlet '" + info.name() + "': " + stamps.length
-                    + " timestamps for " + frames + " frames");
-        }
-        if (frames == 0) return;
-        double rate = info.nominalSrateHz();
-        synchronized (pushLock) {
-            double now = 0;
-            double last = singleStamp;
-            if (stamps == null && last == 0.0) last = now = LslClock.nowSeconds();
-            long h = head;
-            claimed = h + frames;
-            VarHandle.fullFence();
-            for (int f = 0; f < frames; f++) {
-                double t;
-                if (stamps != null) {
-                    t = stamps[f];
-                    if (t == 0.0) t = now != 0 ? now : (now = LslClock.nowSeconds());
-                } else if (frames == 1) {
-                    t = last;
-                } else {
-                    t = rate > 0 ? last - (frames - 1 - f) / rate : last;
-                }
-                if (t == DEDUCED_TIMESTAMP) t = rate > 0 ? lastTimestamp + 1.0 / rate : lastTimestamp;
-                lastTimestamp = t;
-                int slot = (int) ((h + f) % capacity);
-                if (format.isString()) {
-                    stringRing[slot] = encodeStringRecord(data, f * channels, t);
-                } else {
-                    encodeNumericRecord(data, f * channels, slot * recordBytes, t);
-                }
-            }
-            head = h + frames;
-        }
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-    }
-
-    private void encodeNumericRecord(Object data, int from, int off, double t) {
-        byte[] r = ring;
-        r[off] = WireValues.TAG_TRANSMITTED;
-        WireValues.putDoubleLe(r, off + 1, t);
-        int p = off + 9;
-        int vb = valueBytes;
-        if (data instanceof float[] a) {
-            if (format == ChannelFormat.FLOAT32) {
-                for (int c = 0; c < channels; c++, p += vb) WireValues.putFloatLe(r, p, a[from + c]);
-            } else {
-                for (int c = 0; c < channels; c++, p += vb) WireValues.putLe(r, p, format, (double) a[from + c]);
-            }
-        } else if (data instanceof double[] a) {
-            for (int c = 0; c < channels; c++, p += vb) WireValues.putLe(r, p, format, a[from + c]);
-        } else if (data instanceof int[] a) {
-            for (int c = 0; c < channels; c++, p += vb) WireValues.putLe(r, p, format, (long) a[from + c]);
-        } else if (data instanceof short[] a) {
-            for (int c = 0; c < channels; c++, p += vb) WireValues.putLe(r, p, format, (long) a[from + c]);
-        } else if (data instanceof byte[] a) {
-            for (int c = 0; c < channels; c++, p += vb) WireValues.putLe(r, p, format, (long) a[from + c]);
-        } else if (data instanceof long[] a) {
-            for (int c = 0; c < channels; c++, p += vb) WireValues.putLe(r, p, format, a[from + c]);
-        } else {
-            throw new IllegalArgumentException("outlet '" + info.name() + "': cannot push strings to a "
-                    + format.wireName() + " stream");
-        }
-    }
-
-    private byte[] encodeStringRecord(Object data, int from, double t) {
-        byte[][] values = new byte[channels][];
-        int size = 9;
-        for (int c = 0; c < channels; c++) {
-            String s;
-            if (data instanceof String[] a) s = a[from + c];
-            else if (data instanceof float[] a) s = Float.toString(a[from + c]);
-            else if (data instanceof double[] a) s = Double.toString(a[from + c]);
-            else if (data instanceof int[] a) s = Integer.toString(a[from + c]);
-            else if (data instanceof short[] a) s = Short.toString(a[from + c]);
-            else if (data instanceof byte[] a) s = Byte.toString(a[from + c]);
-            else s = Long.toString(((long[]) data)[from + c]);
-            byte[] b = (s == null ? "" : s).getBytes(StandardCharsets.UTF_8);
-            if (b.length > MAX_STRING_BYTES) {
-                throw new IllegalArgumentException("outlet '" + info.name() + "': string of " + b.length
-                        + " bytes in channel " + c + " exceeds " + MAX_STRING_BYTES);
-            }
-            values[c] = b;
-            size += (b.length <= 0xFF ? 2 : 5) + b.length;
-        }
-        byte[] r = new byte[size];
-        r[0] = WireValues.TAG_TRANSMITTED;
-        WireValues.putDoubleLe(r, 1, t);
-        int p = 9;
-        for (byte[] b : values) p = putString(r, p, b);
-        return r;
-    }
-
-    /** Writes one 1.10 string value: length-of-length, length (LE), bytes (§5.5). */
-    static int putString(byte[] r, int p, byte[] b) {
-        if (b.length <= 0xFF) {
-            r[p++] = 1;
-            r[p++] = (byte) b.length;
-        } else {
-            r[p++] = 4;
-            WireValues.putLe(r, p, ChannelFormat.INT32, (long) b.length);
-            p += 4;
-        }
-        System.arraycopy(b, 0, r, p, b.length);
-        return p + b.length;
+        ring.push(data, length, frames, stamps, singleStamp);
     }
 
     // ----- UDP: discovery and time service -----
@@ -505,255 +353,16 @@ public final class LslOutlet implements AutoCloseable {
                     continue;
                 }
                 sessions.add(s);
-                startThread("liminal-lsl-session-" + info.name(), () -> serve(s));
+                startThread("liminal-lsl-session-" + info.name(), new OutletSession(s, info, ring, matcher, shortInfo,
+                        fullInfo, closed, consumers, () -> {
+                            sessions.remove(s);
+                            threads.remove(Thread.currentThread());
+                        }));
             } catch (SocketTimeoutException e) {
                 // poll for close
             } catch (IOException e) {
                 if (!closed.get()) LOG.log(System.Logger.Level.DEBUG, "outlet {0}: accept: {1}", info.name(), e.getMessage());
             }
-        }
-    }
-
-    private void serve(Socket s) {
-        String where = "outlet '" + info.name() + "' session from " + s.getRemoteSocketAddress();
-        boolean consuming = false;
-        try (s) {
-            s.setTcpNoDelay(true);
-            s.setSoTimeout(HANDSHAKE_TIMEOUT_MS);
-            InputStream in = s.getInputStream();
-            OutputStream out = s.getOutputStream();
-            String request = TextLines.readLine(in, where).trim();
-            if (request.equals("LSL:shortinfo")) {
-                String query = TextLines.readLine(in, where);
-                if (matcher.matches(query)) out.write(shortInfo);
-                return;
-            }
-            if (request.equals("LSL:fullinfo")) {
-                out.write(fullInfo);
-                return;
-            }
-            if (request.equals("LSL:streamfeed")) {
-                String[] params = TextLines.readLine(in, where).trim().split("\\s+");
-                long maxBuffer = params.length > 0 ? parseLong(params[0], 0) : 0;
-                s.setSoTimeout(0);
-                consuming = begin();
-                streamArchive(out, maxBuffer);
-                return;
-            }
-            if (!request.startsWith("LSL:streamfeed/")) return;
-            String[] parts = request.substring("LSL:streamfeed/".length()).trim().split("\\s+");
-            int requested = (int) parseLong(parts[0], -1);
-            String uid = parts.length > 1 ? parts[1] : "";
-            Map<String, String> h = TextLines.readHeaders(in, where);
-            String status = "LSL/" + LslStreamInfo.PROTOCOL_VERSION + " ";
-            if (requested < 0 || requested / 100 > LslStreamInfo.PROTOCOL_VERSION / 100) {
-                out.write(TextLines.bytes(status + "505 Version not supported\r\n\r\n"));
-                return;
-            }
-            if (!uid.isEmpty() && !uid.equals(info.uid())) {
-                out.write(TextLines.bytes(status + "404 Not found\r\n\r\n"));
-                return;
-            }
-            int dataVersion = (int) Math.min(LslStreamInfo.PROTOCOL_VERSION,
-                    parseLong(h.getOrDefault("data-protocol-version", Integer.toString(requested)), requested));
-            if (!format.isString() && parseLong(h.getOrDefault("value-size", "0"), 0) != valueBytes) dataVersion = 100;
-            if (!"1".equals(h.get("has-ieee754-floats"))) dataVersion = 100;
-            boolean suppress = format.isFloatingPoint() && !"1".equals(h.get("supports-subnormals"));
-            long maxBuffer = parseLong(h.getOrDefault("max-buffer-length", "0"), 0);
-            String response = status + "200 OK\r\nUID: " + info.uid() + "\r\nByte-Order: 1234\r\nSuppress-Subnormals: "
-                    + (suppress ? 1 : 0) + "\r\nData-Protocol-Version: " + Math.max(dataVersion, 100) + "\r\n\r\n";
-            out.write(TextLines.bytes(response));
-            s.setSoTimeout(0);
-            consuming = begin();
-            if (dataVersion >= 110) stream110(out, maxBuffer);
-            else streamArchive(out, maxBuffer);
-        } catch (IOException e) {
-            if (!closed.get()) LOG.log(System.Logger.Level.DEBUG, "{0} ended: {1}", where, e.getMessage());
-        } finally {
-            sessions.remove(s);
-            threads.remove(Thread.currentThread());
-            if (consuming) consumers.decrementAndGet();
-        }
-    }
-
-    private boolean begin() {
-        consumers.incrementAndGet();
-        synchronized (signal) {
-            signal.notifyAll();
-        }
-        return true;
-    }
-
-    private static long parseLong(String text, long fallback) {
-        try {
-            return Long.parseLong(text.trim());
-        } catch (NumberFormatException e) {
-            try {
-                return (long) Double.parseDouble(text.trim());
-            } catch (NumberFormatException e2) {
-                return fallback;
-            }
-        }
-    }
-
-    /** Protocol 1.10: test patterns, then ring records as they are (§5.4, §5.5). */
-    private void stream110(OutputStream out, long maxBuffer) throws IOException {
-        for (int o : WireValues.TEST_PATTERN_OFFSETS) out.write(testRecord(o));
-        if (maxBuffer <= 0) return;
-        long window = Math.min(maxBuffer, capacity);
-        long cursor = head;
-        byte[] batch = new byte[Math.max(WRITE_BATCH_BYTES, format.isString() ? 0 : recordBytes)];
-        while (!closed.get()) {
-            long h = awaitData(cursor);
-            if (h < 0) return;
-            if (h - cursor > window) cursor = h - window;
-            int len = 0;
-            long start = cursor;
-            long end = cursor;
-            if (format.isString()) {
-                while (end < h) {
-                    byte[] rec = stringRing[(int) (end % capacity)];
-                    if (rec == null) break;
-                    if (len + rec.length > batch.length) {
-                        if (len > 0) break;
-                        batch = new byte[rec.length];
-                    }
-                    System.arraycopy(rec, 0, batch, len, rec.length);
-                    len += rec.length;
-                    end++;
-                }
-            } else {
-                int n = (int) Math.min(h - cursor, batch.length / recordBytes);
-                for (int i = 0; i < n; i++) {
-                    System.arraycopy(ring, (int) ((cursor + i) % capacity) * recordBytes, batch, len, recordBytes);
-                    len += recordBytes;
-                }
-                end = cursor + n;
-            }
-            VarHandle.loadLoadFence();
-            if (claimed - start > capacity) {
-                cursor = claimed - capacity;
-                continue;
-            }
-            out.write(batch, 0, len);
-            cursor = end;
-        }
-    }
-
-    /** Waits until the ring holds samples after {@code cursor}; -1 when closed. */
-    private long awaitData(long cursor) {
-        long h = head;
-        if (h > cursor) return h;
-        synchronized (signal) {
-            while ((h = head) <= cursor) {
-                if (closed.get()) return -1;
-                try {
-                    signal.wait(POLL_MS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return -1;
-                }
-            }
-        }
-        return h;
-    }
-
-    /** One 1.10 test-pattern record, little-endian (§5.4). */
-    byte[] testRecord(int offset) {
-        if (format.isString()) {
-            String[] values = new String[channels];
-            for (int c = 0; c < channels; c++) values[c] = WireValues.testString(c);
-            return encodeStringRecord(values, 0, WireValues.TEST_PATTERN_TIMESTAMP);
-        }
-        byte[] r = new byte[recordBytes];
-        r[0] = WireValues.TAG_TRANSMITTED;
-        WireValues.putDoubleLe(r, 1, WireValues.TEST_PATTERN_TIMESTAMP);
-        for (int c = 0; c < channels; c++) {
-            WireValues.putLe(r, 9 + c * valueBytes, format, WireValues.testLong(format, c, offset));
-        }
-        return r;
-    }
-
-    /** Protocol 1.00: the portable archive with the same records re-encoded (§6). */
-    private void streamArchive(OutputStream out, long maxBuffer) throws IOException {
-        byte[] head0 = new byte[32 + shortInfo.length];
-        int p = 0;
-        head0[p++] = (byte) PortableArchive.MAGIC;
-        p = PortableArchive.putSigned(head0, p, PortableArchive.VERSION);
-        p = PortableArchive.putSigned(head0, p, shortInfo.length);
-        System.arraycopy(shortInfo, 0, head0, p, shortInfo.length);
-        p += shortInfo.length;
-        head0[p++] = 0;
-        head0[p++] = 0;
-        out.write(head0, 0, p);
-        ArchiveEncoder enc = new ArchiveEncoder();
-        for (int o : WireValues.TEST_PATTERN_OFFSETS) enc.add(testRecord(o), 0);
-        enc.flush(out);
-        if (maxBuffer <= 0) return;
-        long window = Math.min(maxBuffer, capacity);
-        long cursor = head;
-        while (!closed.get()) {
-            long h = awaitData(cursor);
-            if (h < 0) return;
-            if (h - cursor > window) cursor = h - window;
-            long start = cursor;
-            long end = Math.min(h, cursor + 256);
-            for (long i = start; i < end; i++) {
-                if (format.isString()) {
-                    byte[] rec = stringRing[(int) (i % capacity)];
-                    if (rec != null) enc.add(rec, 0);
-                } else {
-                    enc.add(ring, (int) (i % capacity) * recordBytes);
-                }
-            }
-            VarHandle.loadLoadFence();
-            if (claimed - start > capacity) {
-                enc.reset();
-                cursor = claimed - capacity;
-                continue;
-            }
-            enc.flush(out);
-            cursor = end;
-        }
-    }
-
-    /** Re-encodes little-endian 1.10 records as 1.00 archive samples; confined to one session. */
-    private final class ArchiveEncoder {
-        private byte[] buf = new byte[WRITE_BATCH_BYTES];
-        private int len;
-
-        void add(byte[] rec, int off) {
-            int worst = 2 + 9 + channels * 10 + (format.isString() ? rec.length - off : 0);
-            if (len + worst > buf.length) buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + worst));
-            len = PortableArchive.putSigned(buf, len, WireValues.TAG_TRANSMITTED);
-            len = PortableArchive.putUnsigned(buf, len, Double.doubleToRawLongBits(WireValues.getDouble(rec, off + 1, false)));
-            int p = off + 9;
-            for (int c = 0; c < channels; c++) {
-                if (format.isString()) {
-                    int lenLen = rec[p++];
-                    int n = (int) WireValues.getUnsigned(rec, p, lenLen, false);
-                    p += lenLen;
-                    len = PortableArchive.putSigned(buf, len, n);
-                    System.arraycopy(rec, p, buf, len, n);
-                    len += n;
-                    p += n;
-                } else if (format.isFloatingPoint()) {
-                    len = PortableArchive.putUnsigned(buf, len, WireValues.getBits(rec, p, format, false));
-                    p += valueBytes;
-                } else {
-                    len = PortableArchive.putSigned(buf, len, WireValues.getAsLong(rec, p, format, false));
-                    p += valueBytes;
-                }
-            }
-        }
-
-        void flush(OutputStream out) throws IOException {
-            out.write(buf, 0, len);
-            len = 0;
-        }
-
-        void reset() {
-            len = 0;
         }
     }
 
@@ -778,9 +387,7 @@ public final class LslOutlet implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "outlet {0}: close session: {1}", info.name(), e.getMessage());
             }
         }
-        synchronized (signal) {
-            signal.notifyAll();
-        }
+        ring.wakeReaders();
         List<Thread> copy;
         synchronized (threads) {
             copy = new ArrayList<>(threads);
