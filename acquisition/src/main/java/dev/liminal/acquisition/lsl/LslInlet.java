@@ -211,9 +211,10 @@ public final class LslInlet implements AutoCloseable {
                         RECOVERY_HANDSHAKE_TIMEOUT_MS, dataTimeoutMs(next, options));
                 boolean sameOutlet = next.uid().equals(info.uid());
                 duplicateGuard = sameOutlet ? lastRawTimestamp : Double.NEGATIVE_INFINITY;
+                // the dejitter fit counts samples: after a gap its line no longer holds
+                post.reset();
                 if (!sameOutlet) {
                     lastRawTimestamp = Double.NEGATIVE_INFINITY;
-                    post.reset();
                     timeSync.retarget(new InetSocketAddress(next.v4Address(), next.v4ServicePort()));
                 }
                 info = next;
