@@ -200,8 +200,9 @@ public final class LslInlet implements AutoCloseable {
                 continue;
             }
             if (found.isEmpty()) continue;
-            LslStreamInfo next = chooseRecoveryTarget(found, info.uid());
-            if (found.stream().filter(s -> !s.uid().equals(next.uid())).count() > 1) {
+            String previousUid = info.uid();
+            LslStreamInfo next = chooseRecoveryTarget(found, previousUid);
+            if (found.stream().filter(s -> !s.uid().equals(previousUid)).count() > 1) {
                 LOG.log(System.Logger.Level.WARNING, "stream ''{0}'': {1} streams match the recovery query; taking the newest",
                         info.name(), found.size());
             }
