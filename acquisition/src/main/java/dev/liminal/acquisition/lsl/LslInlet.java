@@ -200,8 +200,9 @@ public final class LslInlet implements AutoCloseable {
                 continue;
             }
             if (found.isEmpty()) continue;
-            LslStreamInfo next = chooseRecoveryTarget(found, info.uid());
-            if (found.stream().filter(s -> !s.uid().equals(next.uid())).count() > 1) {
+            String previousUid = info.uid();
+            LslStreamInfo next = chooseRecoveryTarget(found, previousUid);
+            if (found.stream().filter(s -> !s.uid().equals(previousUid)).count() > 1) {
                 LOG.log(System.Logger.Level.WARNING, "stream ''{0}'': {1} streams match the recovery query; taking the newest",
                         info.name(), found.size());
             }
@@ -211,9 +212,10 @@ public final class LslInlet implements AutoCloseable {
                         RECOVERY_HANDSHAKE_TIMEOUT_MS, dataTimeoutMs(next, options));
                 boolean sameOutlet = next.uid().equals(info.uid());
                 duplicateGuard = sameOutlet ? lastRawTimestamp : Double.NEGATIVE_INFINITY;
+                // the dejitter fit counts samples: after a gap its line no longer holds
+                post.reset();
                 if (!sameOutlet) {
                     lastRawTimestamp = Double.NEGATIVE_INFINITY;
-                    post.reset();
                     timeSync.retarget(new InetSocketAddress(next.v4Address(), next.v4ServicePort()));
                 }
                 info = next;

@@ -14,7 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers {@code LSL:shortinfo}, {@code LSL:fullinfo}, {@code LSL:streamfeed} (1.00) and
  * {@code LSL:streamfeed/<version>} with liblsl's negotiation, then streams the ring's records
  * from the moment of the handshake on (no history), dropping the oldest when the connection
- * falls more than its window behind.
+ * falls more than its window behind. Records are written as soon as they are pushed (every push
+ * is a liblsl "pushthrough"); a client's {@code Max-Chunk-Length} is accepted but not used to
+ * hold samples back.
  *
  * <p>Runs on its own thread ({@code liminal-lsl-session-<stream>}); confined to it.
  */

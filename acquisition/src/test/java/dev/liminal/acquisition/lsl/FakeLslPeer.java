@@ -28,6 +28,8 @@ final class FakeLslPeer implements AutoCloseable {
 
     private final String byteOrder;
     private final boolean suppressSubnormals;
+    private final java.net.DatagramSocket timeService;
+    private volatile double clockOffsetSeconds;
 
     FakeLslPeer(String name, int channels, ChannelFormat format, Script script) throws IOException {
         this(name, channels, format, 100, "1234", false, script);
@@ -38,9 +40,13 @@ final class FakeLslPeer implements AutoCloseable {
         this.byteOrder = byteOrder;
         this.suppressSubnormals = suppressSubnormals;
         server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        timeService = new java.net.DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         info = LslStreamInfo.create(name, "EEG", channels, rateHz, format, "")
-                .forOutlet(LslStreamInfo.newUid(), 1.0, "liminal-test", "fake", server.getLocalPort(), 1)
+                .forOutlet(LslStreamInfo.newUid(), 1.0, "liminal-test", "fake", server.getLocalPort(), timeService.getLocalPort())
                 .withV4Address("127.0.0.1");
+        Thread time = new Thread(this::answerTimedata, "liminal-lsl-faketime-" + name);
+        time.setDaemon(true);
+        time.start();
         thread = new Thread(() -> serve(script), "liminal-lsl-fake-" + name);
         thread.setDaemon(true);
         thread.start();
@@ -65,6 +71,31 @@ final class FakeLslPeer implements AutoCloseable {
         }
     }
 
+    /** Makes the fake's clock run {@code seconds} ahead of the local LSL clock (timedata replies). */
+    void clockOffset(double seconds) {
+        clockOffsetSeconds = seconds;
+    }
+
+    /** Answers LSL:timedata probes as an outlet's service socket does (§7), with the clock offset. */
+    private void answerTimedata() {
+        byte[] buf = new byte[1024];
+        java.net.DatagramPacket p = new java.net.DatagramPacket(buf, buf.length);
+        while (!timeService.isClosed()) {
+            try {
+                p.setLength(buf.length);
+                timeService.receive(p);
+                double t1 = LslClock.nowSeconds() + clockOffsetSeconds;
+                String[] lines = new String(buf, 0, p.getLength(), java.nio.charset.StandardCharsets.US_ASCII).split("\r\n");
+                String[] idT0 = lines[1].split(" ");
+                String reply = " " + idT0[0] + " " + idT0[1] + " " + t1 + " " + (LslClock.nowSeconds() + clockOffsetSeconds);
+                byte[] r = reply.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                timeService.send(new java.net.DatagramPacket(r, r.length, p.getAddress(), p.getPort()));
+            } catch (IOException | RuntimeException e) {
+                // socket closed by close(), or a probe the fake does not understand
+            }
+        }
+    }
+
     /** One little-endian float32 sample with an explicit timestamp. */
     static byte[] floatSample(double ts, float... values) {
         ByteBuffer b = ByteBuffer.allocate(9 + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
@@ -75,6 +106,7 @@ final class FakeLslPeer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        timeService.close();
         server.close();
     }
 

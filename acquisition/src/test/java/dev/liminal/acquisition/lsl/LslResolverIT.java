@@ -89,4 +89,20 @@ class LslResolverIT {
             assertEquals(outlet.info().uid(), found.get(0).uid());
         }
     }
+
+    @Test
+    @Timeout(30)
+    void continuousResolverSeesStreamsComeAndGo() throws Exception {
+        LslConfig config = LslTestPorts.config();
+        try (LslContinuousResolver resolver = new LslContinuousResolver("starts-with(name,'Cont')", Duration.ofSeconds(2), config)) {
+            LslOutlet outlet = LslOutlet.open(LslStreamInfo.create("Cont1", "EEG", 1, 10, ChannelFormat.FLOAT32, "c1"), config);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (resolver.results().isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+            assertEquals(Set.of("Cont1"), names(resolver.results()));
+            outlet.close();
+            deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
+            while (!resolver.results().isEmpty() && System.nanoTime() < deadline) Thread.sleep(50);
+            assertTrue(resolver.results().isEmpty(), "forgotten after the outlet closed");
+        }
+    }
 }

@@ -36,4 +36,31 @@ class LslTimeCorrectionIT {
             }
         }
     }
+
+    @Test
+    @Timeout(30)
+    void correctionIsLocalMinusRemoteAndClockSyncMapsRemoteStampsOntoTheLocalClock() throws Exception {
+        double remoteAheadSeconds = 1000.0;
+        float[] p4 = {4, -5, 6};
+        float[] p2 = {2, -3, 4};
+        try (FakeLslPeer fake = new FakeLslPeer("Offset", 3, ChannelFormat.FLOAT32, 0, "1234", false, out -> {
+            out.write(FakeLslPeer.floatSample(WireValues.TEST_PATTERN_TIMESTAMP, p4));
+            out.write(FakeLslPeer.floatSample(WireValues.TEST_PATTERN_TIMESTAMP, p2));
+            out.flush();
+            Thread.sleep(1500);
+            out.write(FakeLslPeer.floatSample(LslClock.nowSeconds() + remoteAheadSeconds, 1, 2, 3));
+            out.flush();
+            Thread.sleep(2000);
+        })) {
+            fake.clockOffset(remoteAheadSeconds);
+            try (LslInlet inlet = LslInlet.open(fake.info, LslTestPorts.options().withClockSync(true))) {
+                double tc = inlet.timeCorrection(Duration.ofSeconds(5));
+                assertEquals(-remoteAheadSeconds, tc, SAME_CLOCK_TOLERANCE_SECONDS, "local - remote");
+                float[] v = new float[3];
+                double[] ts = new double[1];
+                assertEquals(1, inlet.pullChunk(v, ts, Duration.ofSeconds(5)));
+                assertEquals(LslClock.nowSeconds(), ts[0], 0.5, "a fresh remote stamp lands near local now");
+            }
+        }
+    }
 }
