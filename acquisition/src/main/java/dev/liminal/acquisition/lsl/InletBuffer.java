@@ -115,7 +115,7 @@ final class InletBuffer {
     }
 
     /** Kind of destination array. */
-    enum Target { DOUBLE_BY_CHANNEL, LONG_BY_CHANNEL, FLOAT_INTERLEAVED, STRING_BY_CHANNEL }
+    enum Target { DOUBLE_BY_CHANNEL, LONG_BY_CHANNEL, FLOAT_INTERLEAVED, STRING_BY_CHANNEL, DOUBLE_INTERLEAVED, STRING_INTERLEAVED }
 
     /**
      * Waits up to {@code timeout} for at least one sample, then copies up to {@code maxFrames}.
@@ -157,6 +157,20 @@ final class InletBuffer {
                         int o = f * channels;
                         if (values != null) for (int c = 0; c < channels; c++) d[o + c] = (float) values[base + c];
                         else for (int c = 0; c < channels; c++) d[o + c] = longValues[base + c];
+                    }
+                    case DOUBLE_INTERLEAVED -> {
+                        double[] d = (double[]) dest;
+                        int o = f * channels;
+                        if (values != null) System.arraycopy(values, base, d, o, channels);
+                        else for (int c = 0; c < channels; c++) d[o + c] = longValues[base + c];
+                    }
+                    case STRING_INTERLEAVED -> {
+                        String[] d = (String[]) dest;
+                        int o = f * channels;
+                        for (int c = 0; c < channels; c++) {
+                            d[o + c] = strings[base + c];
+                            strings[base + c] = null;
+                        }
                     }
                     case STRING_BY_CHANNEL -> {
                         String[][] d = (String[][]) dest;

@@ -352,6 +352,37 @@ public final class LslInlet implements AutoCloseable {
         return buffer.read(InletBuffer.Target.STRING_BY_CHANNEL, valuesByChannel, timestampsSeconds, max, timeout);
     }
 
+    /**
+     * Pulls one sample of a numeric stream.
+     *
+     * @param sample Modified: one value per channel
+     * @return its timestamp in seconds, or NaN when none arrived within {@code timeout}
+     */
+    public double pullSample(double[] sample, Duration timeout) throws LslProtocolException {
+        requireNumeric();
+        checkRows(sample.length, 1);
+        double[] ts = new double[1];
+        int n = buffer.read(InletBuffer.Target.DOUBLE_INTERLEAVED, sample, ts, 1, timeout);
+        return n == 0 ? Double.NaN : ts[0];
+    }
+
+    /**
+     * Pulls one sample of a string stream (e.g. a marker).
+     *
+     * @param sample Modified: one value per channel
+     * @return its timestamp in seconds, or NaN when none arrived within {@code timeout}
+     */
+    public double pullSample(String[] sample, Duration timeout) throws LslProtocolException {
+        if (!info.channelFormat().isString()) {
+            throw new IllegalArgumentException("stream '" + info.name() + "' is " + info.channelFormat().wireName()
+                    + ", not string: use pullSample(double[], Duration)");
+        }
+        checkRows(sample.length, 1);
+        double[] ts = new double[1];
+        int n = buffer.read(InletBuffer.Target.STRING_INTERLEAVED, sample, ts, 1, timeout);
+        return n == 0 ? Double.NaN : ts[0];
+    }
+
     private void requireNumeric() {
         if (info.channelFormat().isString()) {
             throw new IllegalArgumentException("stream '" + info.name() + "' is a string stream: use pullStrings");

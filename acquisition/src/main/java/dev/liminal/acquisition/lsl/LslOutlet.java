@@ -29,8 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * liblsl 1.17 does (LSL-PROTOCOL.md sections 4, 5, 6, 7, 10): a TCP data server (protocol 1.10
  * with the 1.00 archive as fallback), a UDP service socket (discovery queries and the timedata
  * exchange) on the first free port of the port range, and the shared responder on the
- * multicast port (SO_REUSEADDR). In {@link LslConfig.Scope#LOCAL} every socket is bound to the
- * loopback address; multicast groups are joined only in {@link LslConfig.Scope#LAN}.
+ * multicast port (SO_REUSEADDR). In {@link LslConfig.Scope#LOCAL} the data and service sockets
+ * are bound to the loopback address and the shared responder (bound to the wildcard address, as
+ * liblsl's, so it does not shadow liblsl outlets) answers loopback senders only; multicast groups
+ * are joined only in {@link LslConfig.Scope#LAN}.
  *
  * <p>Pushed samples are written once, little-endian with an explicit timestamp (tag 2), into a
  * preallocated ring shared by all connections; each connection has its own cursor and a writer
@@ -93,7 +95,7 @@ public final class LslOutlet implements AutoCloseable {
         this.matcher = new QueryMatcher(info);
         this.shortInfo = info.toShortInfoXml().getBytes(StandardCharsets.UTF_8);
         this.fullInfo = info.toFullInfoXml().getBytes(StandardCharsets.UTF_8);
-        this.responder = openResponder(bindAddress);
+        this.responder = openResponder();
     }
 
     /** Opens an outlet with {@link LslConfig#load()}'s configuration. */
@@ -161,12 +163,15 @@ public final class LslOutlet implements AutoCloseable {
     }
 
     /** The shared responder on the multicast port; null (with a warning) when it cannot bind. */
-    private DatagramSocket openResponder(InetAddress bindAddress) {
+    private DatagramSocket openResponder() {
         try {
             if (config.scope() == LslConfig.Scope.LOCAL) {
+                // wildcard like liblsl's responders: a loopback-only bind would be the more
+                // specific match and take every unicast query to 127.0.0.1 away from liblsl
+                // outlets on this machine; datagrams from other hosts are ignored in answer()
                 DatagramSocket s = new DatagramSocket(null);
                 s.setReuseAddress(true);
-                s.bind(new InetSocketAddress(bindAddress, config.multicastPort()));
+                s.bind(new InetSocketAddress(config.multicastPort()));
                 return s;
             }
             MulticastSocket s = new MulticastSocket(null);
@@ -307,6 +312,7 @@ public final class LslOutlet implements AutoCloseable {
     }
 
     private void answer(DatagramSocket socket, DatagramPacket packet, double t1, boolean answersTimedata) throws IOException {
+        if (config.scope() == LslConfig.Scope.LOCAL && !packet.getAddress().isLoopbackAddress()) return;
         String text = new String(packet.getData(), packet.getOffset(), packet.getLength(), StandardCharsets.UTF_8);
         String[] lines = text.split("\r?\n", 4);
         if (lines.length < 2) return;

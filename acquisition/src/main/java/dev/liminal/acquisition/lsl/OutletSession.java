@@ -43,6 +43,8 @@ final class OutletSession implements Runnable {
     private final ChannelFormat format;
     private final int channels;
     private boolean consuming;
+    /** Allocated once: the wait loop asks it on every batch. */
+    private final java.util.function.BooleanSupplier stop;
 
     OutletSession(Socket socket, LslStreamInfo info, OutletRing ring, QueryMatcher matcher, byte[] shortInfo,
                   byte[] fullInfo, AtomicBoolean closed, AtomicInteger consumers, Runnable onEnd) {
@@ -57,6 +59,7 @@ final class OutletSession implements Runnable {
         this.onEnd = onEnd;
         this.format = info.channelFormat();
         this.channels = info.channelCount();
+        this.stop = closed::get;
     }
 
     @Override
@@ -155,7 +158,7 @@ final class OutletSession implements Runnable {
         int recordBytes = ring.recordBytes();
         byte[] batch = new byte[Math.max(WRITE_BATCH_BYTES, recordBytes)];
         while (!closed.get()) {
-            long h = ring.awaitData(cursor, closed::get, POLL_MS);
+            long h = ring.awaitData(cursor, stop, POLL_MS);
             if (h < 0) return;
             if (h - cursor > window) cursor = h - window;
             int len = 0;
@@ -205,7 +208,7 @@ final class OutletSession implements Runnable {
         if (maxBuffer <= 0) return;
         long window = Math.min(maxBuffer, ring.capacity());
         while (!closed.get()) {
-            long h = ring.awaitData(cursor, closed::get, POLL_MS);
+            long h = ring.awaitData(cursor, stop, POLL_MS);
             if (h < 0) return;
             if (h - cursor > window) cursor = h - window;
             long start = cursor;

@@ -71,4 +71,27 @@ class LslBufferingIT {
             }
         }
     }
+
+    @Test
+    @Timeout(20)
+    void pullSampleReturnsOneSampleOrNanOnTimeout() throws Exception {
+        LslConfig config = LslTestPorts.config();
+        try (LslOutlet markers = LslOutlet.open(LslStreamInfo.create("Markers1", "Markers", 1, 0, ChannelFormat.STRING, "mk"), config);
+             LslOutlet numbers = LslOutlet.open(LslStreamInfo.create("Numbers1", "EEG", 2, 0, ChannelFormat.INT64, "nb"), config)) {
+            LslStreamInfo m = LslResolver.resolve("name='Markers1'", 1, LslTestPorts.RESOLVE_TIMEOUT, config).get(0);
+            LslStreamInfo n = LslResolver.resolve("name='Numbers1'", 1, LslTestPorts.RESOLVE_TIMEOUT, config).get(0);
+            try (LslInlet mi = LslInlet.open(m, LslTestPorts.options()); LslInlet ni = LslInlet.open(n, LslTestPorts.options())) {
+                String[] marker = new String[1];
+                assertTrue(Double.isNaN(mi.pullSample(marker, Duration.ofMillis(50))), "nothing pushed yet");
+                markers.pushSample(new String[] {"eyes-closed"}, 12.5);
+                numbers.pushSample(new long[] {7, -8}, 13.5);
+                assertEquals(12.5, mi.pullSample(marker, LslTestPorts.PULL_TIMEOUT));
+                assertEquals("eyes-closed", marker[0]);
+                double[] v = new double[2];
+                assertEquals(13.5, ni.pullSample(v, LslTestPorts.PULL_TIMEOUT));
+                assertEquals(7.0, v[0]);
+                assertEquals(-8.0, v[1]);
+            }
+        }
+    }
 }
