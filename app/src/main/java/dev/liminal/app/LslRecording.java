@@ -76,18 +76,19 @@ final class LslRecording {
      * Resolves every name within {@code resolveTimeout} (all must be found), opens the streams,
      * creates {@code file} and starts recording.
      *
+     * @param recoveryWindow how long a broken stream may spend reconnecting before it is lost
      * @throws IOException naming the streams not found (and those that are visible), a stream
      *                     that cannot be opened, or a file that cannot be created; nothing is
      *                     left open then
      */
     static LslRecording start(List<String> names, Path file, LslConfig config, Duration resolveTimeout,
-                              PrintWriter err) throws IOException {
+                              Duration recoveryWindow, PrintWriter err) throws IOException {
         List<LslStreamInfo> resolved = resolveAll(names, config, resolveTimeout);
         List<LslStreamSource> sources = new ArrayList<>();
         List<StreamPump> pumps = new ArrayList<>();
         try {
             LslInletOptions options = LslInletOptions.defaults(config);
-            for (LslStreamInfo r : resolved) sources.add(LslStreamSource.open(r, options));
+            for (LslStreamInfo r : resolved) sources.add(LslStreamSource.open(r, options, recoveryWindow));
             List<RecorderInput> inputs = new ArrayList<>();
             List<SampleRing> numeric = new ArrayList<>();
             List<StringRing> strings = new ArrayList<>();

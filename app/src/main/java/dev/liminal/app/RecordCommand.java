@@ -33,7 +33,7 @@ import java.util.concurrent.Callable;
                 "  recorded FILE in S s: 'NAME' N samples, G gaps[, ...]; recorder overruns O (F frames lost)",
                 "(gaps = reconnections of the stream; '(lost)' marks a stream whose sender vanished)."})
 final class RecordCommand implements Callable<Integer> {
-    /** Longest resolve wait accepted. */
+    /** Longest resolve or recovery wait accepted. */
     static final double MAX_RESOLVE_SECONDS = 600;
     /** How often the main thread checks whether to stop. */
     static final long POLL_MILLIS = 100;
@@ -59,6 +59,11 @@ final class RecordCommand implements Callable<Integer> {
             description = "How long to wait for the streams to answer (default ${DEFAULT-VALUE}).")
     double resolveSeconds;
 
+    @Option(names = "--recovery-seconds", paramLabel = "S", defaultValue = "10",
+            description = "How long a vanished stream may take to come back before it is reported lost "
+                    + "(default ${DEFAULT-VALUE}).")
+    double recoverySeconds;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (seconds != null && (!(seconds > 0) || seconds.isInfinite())) {
@@ -66,6 +71,10 @@ final class RecordCommand implements Callable<Integer> {
         }
         if (!(resolveSeconds > 0) || resolveSeconds > MAX_RESOLVE_SECONDS) {
             throw new ParameterException(spec.commandLine(), "--resolve-seconds " + resolveSeconds
+                    + " is not in (0, " + MAX_RESOLVE_SECONDS + "]");
+        }
+        if (!(recoverySeconds > 0) || recoverySeconds > MAX_RESOLVE_SECONDS) {
+            throw new ParameterException(spec.commandLine(), "--recovery-seconds " + recoverySeconds
                     + " is not in (0, " + MAX_RESOLVE_SECONDS + "]");
         }
         String name = String.valueOf(out.getFileName()).toLowerCase(Locale.ROOT);
@@ -78,7 +87,7 @@ final class RecordCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         LslRecording recording = LslRecording.start(streams, out, lsl.config(),
-                Duration.ofNanos((long) (resolveSeconds * 1e9)), stderr);
+                Duration.ofNanos((long) (resolveSeconds * 1e9)), Duration.ofNanos((long) (recoverySeconds * 1e9)), stderr);
         Thread hook = new Thread(() -> {
             try {
                 String summary = recording.finish();
