@@ -52,6 +52,15 @@ final class LslRecording {
     /** Longest wait for a pump thread to end. */
     static final Duration PUMP_STOP_TIMEOUT = Duration.ofSeconds(5);
 
+    /** Longest wait for each stream's first time-correction estimate, so the first ClockOffset chunk is written at the start. */
+    static final Duration FIRST_OFFSET_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The pump's logger: record reports a failed stream itself, in one line saying what happens
+     * next, so the pump's generic warning is held back while recording (a strong reference, as
+     * java.util.logging keeps loggers weakly).
+     */
+    private static final java.util.logging.Logger PUMP_LOGGER = java.util.logging.Logger.getLogger(StreamPump.class.getName());
+
     private final Path file;
     private final List<LslStreamSource> sources;
     private final List<StreamPump> pumps;
@@ -89,6 +98,7 @@ final class LslRecording {
         try {
             LslInletOptions options = LslInletOptions.defaults(config);
             for (LslStreamInfo r : resolved) sources.add(LslStreamSource.open(r, options, recoveryWindow));
+            for (LslStreamSource s : sources) awaitFirstOffset(s);
             List<RecorderInput> inputs = new ArrayList<>();
             List<SampleRing> numeric = new ArrayList<>();
             List<StringRing> strings = new ArrayList<>();
@@ -122,12 +132,27 @@ final class LslRecording {
                         : StreamPump.strings(s, strings.get(i), null, SourceClock.SYSTEM, onFailure));
             }
             LslRecording recording = new LslRecording(file, sources, pumps, recorder, err);
+            PUMP_LOGGER.setLevel(java.util.logging.Level.SEVERE);
             recorder.start();
             for (StreamPump p : pumps) p.start();
             return recording;
         } catch (IOException | RuntimeException e) {
             for (LslStreamSource s : sources) s.close();
             throw e;
+        }
+    }
+
+    /**
+     * Waits (bounded) for the stream's first time-correction estimate, as LabRecorder's first
+     * {@code time_correction} call does, so the recorder's ClockOffset chunk at the start has a
+     * value; a stream that gives none in time is recorded anyway, with offsets from the next one.
+     */
+    private static void awaitFirstOffset(LslStreamSource s) {
+        try {
+            s.inlet().timeCorrection(FIRST_OFFSET_TIMEOUT);
+        } catch (IOException e) {
+            System.getLogger(LslRecording.class.getName()).log(System.Logger.Level.INFO,
+                    "stream ''{0}'': no clock offset yet: {1}", s.info().name(), e.getMessage());
         }
     }
 
@@ -211,6 +236,7 @@ final class LslRecording {
                 throw e;
             } finally {
                 for (LslStreamSource s : sources) s.close();
+                PUMP_LOGGER.setLevel(null);
             }
             summary = summarize();
             return summary;
