@@ -52,6 +52,8 @@ final class LslRecording {
     /** Longest wait for a pump thread to end. */
     static final Duration PUMP_STOP_TIMEOUT = Duration.ofSeconds(5);
 
+    /** How long the error for a missing stream waits to list the streams that are visible. */
+    static final Duration VISIBLE_LOOKUP_TIMEOUT = Duration.ofMillis(500);
     /** Longest wait for each stream's first time-correction estimate, so the first ClockOffset chunk is written at the start. */
     static final Duration FIRST_OFFSET_TIMEOUT = Duration.ofSeconds(2);
     /**
@@ -177,9 +179,10 @@ final class LslRecording {
             else out.add(best);
         }
         if (!missing.isEmpty()) {
-            List<LslStreamInfo> visible = found.isEmpty() ? List.of() : found;
-            String seen = visible.isEmpty() ? "no other streams answered"
-                    : "visible: " + visible.stream().map(s -> "'" + s.name() + "'").distinct().collect(Collectors.joining(", "));
+            List<LslStreamInfo> visible = LslResolver.resolve("", 0, VISIBLE_LOOKUP_TIMEOUT, config);
+            String seen = visible.isEmpty() ? "no streams visible"
+                    : "visible: " + visible.stream().map(s -> "'" + s.name() + "'").distinct().sorted()
+                    .collect(Collectors.joining(", "));
             throw new IOException((missing.size() == 1 ? "stream " : "streams ")
                     + missing.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "))
                     + " not found within " + NumberText.plain(timeout.toMillis() / 1000.0) + " s (" + seen + ")");
