@@ -66,7 +66,7 @@ class LslCommandsIT {
     Path tmp;
 
     /** The fixture's EEG (all frames) and markers, as Liminal's reader gives them. */
-    record Fixture(double[][] eeg, double[] eegTimes, String[] markers, double[] markerTimes, double loopSeconds) {
+    record Fixture(double[][] eeg, double[] eegTimes, String[] markers, double[] markerTimes) {
         static Fixture load() throws IOException {
             try (RecordingReader r = RecordingFormats.open(FIXTURE)) {
                 RecordedStream e = stream(r, EEG);
@@ -83,7 +83,7 @@ class LslCommandsIT {
                 r.readTimestamps(m.index(), 0, k, mt, 0);
                 String[] markers = new String[k];
                 for (int i = 0; i < k; i++) markers[i] = texts[i][0];
-                return new Fixture(eeg, t, markers, mt, 0);
+                return new Fixture(eeg, t, markers, mt);
             }
         }
     }

@@ -113,6 +113,61 @@ class ReplayPublisherIT {
         }
     }
 
+    @Test
+    void publishesABrainVisionFileAsDoubleMicrovoltsWithItsMarkersAsStrings() throws Exception {
+        Path vhdr = MINIMAL.resolveSibling("../brainvision/test.vhdr").normalize();
+        int frames = 200;
+        double[][] expected;
+        double[] expectedTimes = new double[frames];
+        List<dev.liminal.core.Annotation> annotations;
+        try (RecordingReader r = RecordingFormats.open(vhdr)) {
+            int channels = r.info().streams().get(0).info().channelCount();
+            expected = new double[channels][frames];
+            r.readSamples(0, 0, frames, expected, 0);
+            r.readTimestamps(0, 0, frames, expectedTimes, 0);
+            annotations = r.info().annotations();
+        }
+        assertTrue(annotations.size() >= 2, "fixture has markers");
+        try (ReplayPublisher publisher = ReplayPublisher.open(vhdr, ReplayOptions.DEFAULT, SourceTestLsl.config(),
+                SourceClock.SYSTEM)) {
+            List<LslStreamInfo> streams = publisher.streams();
+            assertEquals(2, streams.size(), streams.toString());
+            assertEquals(dev.liminal.acquisition.lsl.ChannelFormat.DOUBLE64, streams.get(0).channelFormat());
+            assertEquals(dev.liminal.acquisition.lsl.ChannelFormat.STRING, streams.get(1).channelFormat());
+            assertEquals("test.vhdr annotations", streams.get(1).name());
+            try (LslStreamSource eeg = LslStreamSource.open(resolveUid(streams.get(0)), SourceTestLsl.options());
+                 LslStreamSource markers = LslStreamSource.open(resolveUid(streams.get(1)), SourceTestLsl.options())) {
+                assertEquals("uV", eeg.info().channels().get(0).unit(), "published as microvolts, read back as uV");
+                assertTrue(publisher.waitForConsumers(WAIT));
+                publisher.start();
+                double[][] values = new double[expected.length][frames];
+                double[] times = new double[frames];
+                int got = 0;
+                for (int reads = 0; got < frames && reads < MAX_READS; reads++) {
+                    got += Math.max(0, eeg.read(values, times, got, frames - got, Duration.ofMillis(200)));
+                }
+                assertEquals(frames, got);
+                for (int c = 0; c < expected.length; c++) {
+                    for (int k = 0; k < frames; k++) {
+                        assertEquals(expected[c][k], values[c][k], "channel " + c + " frame " + k + " passes unchanged");
+                    }
+                }
+                String[][] texts = new String[2][1];
+                double[] textTimes = new double[2];
+                int gotText = 0;
+                for (int reads = 0; gotText < 2 && reads < MAX_READS; reads++) {
+                    gotText += Math.max(0, markers.readStrings(texts, textTimes, gotText, 2 - gotText, Duration.ofMillis(200)));
+                }
+                assertEquals(2, gotText);
+                for (int i = 0; i < 2; i++) {
+                    assertEquals(annotations.get(i).text(), texts[i][0]);
+                    assertEquals(annotations.get(i).onsetSeconds() - expectedTimes[0], textTimes[i] - times[0],
+                            SPACING_TOLERANCE_SECONDS, "marker " + i + " against the EEG");
+                }
+            }
+        }
+    }
+
     private static LslStreamInfo resolveUid(LslStreamInfo published) throws Exception {
         List<LslStreamInfo> found = dev.liminal.acquisition.lsl.LslResolver.resolve("uid='" + published.uid() + "'", 1,
                 SourceTestLsl.RESOLVE_TIMEOUT, SourceTestLsl.config());
