@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +37,8 @@ import java.util.stream.Collectors;
  * received, and the other streams go on.
  *
  * <p><b>Thread ownership:</b> built and started on the main thread; {@link #finish} is
- * thread-safe and idempotent (the main thread and the Ctrl-C shutdown hook both call it).
+ * synchronized and idempotent (the main thread and the Ctrl-C shutdown hook both call it; the
+ * second caller waits for the first and gets the same summary or failure).
  */
 final class LslRecording {
     /** Seconds of data each ring holds: the recorder may stall this long (disk hiccup) without a gap. */
@@ -69,9 +69,8 @@ final class LslRecording {
     private final XdfRecorder recorder;
     private final PrintWriter err;
     private final double startSeconds;
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private volatile String summary;
-    private volatile IOException finishFailure;
+    private String summary;
+    private IOException finishFailure;
 
     private LslRecording(Path file, List<LslStreamSource> sources, List<StreamPump> pumps, XdfRecorder recorder,
                          PrintWriter err) {
@@ -219,31 +218,25 @@ final class LslRecording {
      * @return the summary line
      * @throws IOException if recording failed at any point
      */
-    String finish() throws IOException {
-        if (!finished.compareAndSet(false, true)) {
-            synchronized (this) {
-                if (finishFailure != null) throw finishFailure;
-                return summary;
-            }
+    synchronized String finish() throws IOException {
+        if (finishFailure != null) throw finishFailure;
+        if (summary != null) return summary;
+        try {
+            for (StreamPump p : pumps) p.stop(PUMP_STOP_TIMEOUT);
+            recorder.stop(STOP_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finishFailure = new IOException("recording " + file + " interrupted while closing");
+            throw finishFailure;
+        } catch (IOException e) {
+            finishFailure = e;
+            throw e;
+        } finally {
+            for (LslStreamSource s : sources) s.close();
+            PUMP_LOGGER.setLevel(null);
         }
-        synchronized (this) {
-            try {
-                for (StreamPump p : pumps) p.stop(PUMP_STOP_TIMEOUT);
-                recorder.stop(STOP_TIMEOUT);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                finishFailure = new IOException("recording " + file + " interrupted while closing");
-                throw finishFailure;
-            } catch (IOException e) {
-                finishFailure = e;
-                throw e;
-            } finally {
-                for (LslStreamSource s : sources) s.close();
-                PUMP_LOGGER.setLevel(null);
-            }
-            summary = summarize();
-            return summary;
-        }
+        summary = summarize();
+        return summary;
     }
 
     private String summarize() {
