@@ -29,8 +29,9 @@ import java.util.concurrent.Callable;
                 "with everything up to the last flush. Ctrl-C stops cleanly and writes the",
                 "stream footers. A stream whose sender vanishes is reported on stderr; what",
                 "it sent is kept and the other streams keep recording."},
-        footer = {"", "At the end prints one line:",
-                "  recorded FILE in S s: 'NAME' N samples, G gaps[, ...]; recorder overruns O (F frames lost)",
+        footer = {"", "At the end prints one line (wrapped here):",
+                "  recorded FILE in S s: 'NAME' N samples, G gaps[, ...];",
+                "    recorder overruns O (F frames lost)",
                 "(gaps = reconnections of the stream; '(lost)' marks a stream whose sender vanished)."})
 final class RecordCommand implements Callable<Integer> {
     /** Longest resolve or recovery wait accepted. */
