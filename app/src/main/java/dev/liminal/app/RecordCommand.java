@@ -82,8 +82,13 @@ final class RecordCommand implements Callable<Integer> {
         if (!name.endsWith(".xdf")) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " must end in .xdf");
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String s : streams) {
-            if (s.isBlank()) throw new ParameterException(spec.commandLine(), "--stream '' names no stream");
+            if (s.isBlank()) throw new ParameterException(spec.commandLine(), "--stream '" + s + "' names no stream");
+            if (!seen.add(s)) throw new ParameterException(spec.commandLine(), "--stream '" + s + "' is given twice");
+            if (s.contains("'") && s.contains("\"")) {
+                throw new ParameterException(spec.commandLine(), "--stream " + s + " contains both quote characters");
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();

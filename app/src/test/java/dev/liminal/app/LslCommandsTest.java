@@ -64,6 +64,12 @@ class LslCommandsTest {
     }
 
     @Test
+    void recordingTheSameStreamTwiceIsAUsageError() {
+        assertUsage(CliRun.of("record", "--stream", "EEG", "--stream", "EEG", "--out", tmp.resolve("x.xdf").toString()),
+                "--stream 'EEG' is given twice");
+    }
+
+    @Test
     void streamsWithABadWaitOrScopeIsAUsageError() {
         assertUsage(CliRun.of("streams", "--seconds", "-2"), "--seconds -2.0");
         assertUsage(CliRun.of("streams", "--lsl-scope", "planet"), "planet");
