@@ -83,6 +83,17 @@ final class LslRecording {
     }
 
     /**
+     * The recorder event for a reconnection, in the style of the recorder's own gap events:
+     * {@code reconnect stream="<name>" outage_s=<s> after_timestamp=<t> samples_before=<n> reason="<why>"}.
+     */
+    static String reconnectNote(String stream, dev.liminal.acquisition.lsl.LslGap gap) {
+        return "reconnect stream=\"" + stream.replace("\"", "'") + "\" outage_s="
+                + String.format(java.util.Locale.ROOT, "%.3f", gap.outageSeconds())
+                + " after_timestamp=" + gap.lastTimestampBeforeSeconds() + " samples_before=" + gap.samplesBefore()
+                + " reason=\"" + gap.reason().replace("\"", "'") + "\"";
+    }
+
+    /**
      * Resolves every name within {@code resolveTimeout} (all must be found), opens the streams,
      * creates {@code file} and starts recording.
      *
@@ -97,7 +108,15 @@ final class LslRecording {
         List<LslStreamSource> sources = new ArrayList<>();
         List<StreamPump> pumps = new ArrayList<>();
         try {
-            LslInletOptions options = LslInletOptions.defaults(config);
+            // A sender that vanishes and comes back (same source_id) leaves a gap in its stream; the
+            // inlet reports it when data flows again, and it goes into the recorder's event stream.
+            java.util.concurrent.atomic.AtomicReference<XdfRecorder> noteTo = new java.util.concurrent.atomic.AtomicReference<>();
+            LslInletOptions options = LslInletOptions.defaults(config).withListener(event -> {
+                XdfRecorder r = noteTo.get();
+                if (r != null && event.kind() == dev.liminal.acquisition.lsl.LslInletEvent.Kind.RECONNECTED && event.gap() != null) {
+                    r.note(reconnectNote(event.streamName(), event.gap()));
+                }
+            });
             for (LslStreamInfo r : resolved) sources.add(LslStreamSource.open(r, options, recoveryWindow));
             for (LslStreamSource s : sources) awaitFirstOffset(s);
             List<RecorderInput> inputs = new ArrayList<>();
@@ -119,6 +138,7 @@ final class LslRecording {
                 }
             }
             XdfRecorder recorder = new XdfRecorder(file, inputs, SourceClock.SYSTEM);
+            noteTo.set(recorder);
             for (int i = 0; i < sources.size(); i++) {
                 LslStreamSource s = sources.get(i);
                 java.util.function.Consumer<Exception> onFailure = e -> {

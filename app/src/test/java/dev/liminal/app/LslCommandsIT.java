@@ -467,6 +467,12 @@ class LslCommandsIT {
                 }
                 assertTrue(hasBefore, "the last sample before the break (" + before + ") is kept");
                 assertTrue(hasAfter, "samples after the reconnection are recorded");
+                RecordedStream events = stream(rr, dev.liminal.acquisition.recorder.XdfRecorder.EVENT_STREAM_NAME);
+                String[][] notes = rr.readStrings(events.index(), 0, (int) events.sampleCount());
+                long reconnects = java.util.Arrays.stream(notes)
+                        .filter(e -> e[0].startsWith("reconnect stream=\"" + name + "\" outage_s="))
+                        .count();
+                assertEquals(1, reconnects, "the gap is recorded in the event stream: " + java.util.Arrays.deepToString(notes));
             }
         } finally {
             stop.set(true);

@@ -65,6 +65,8 @@ public final class XdfRecorder {
     private final SourceClock clock;
     private final XdfWriter writer;
     private final int eventStream;
+    /** Events from other threads ({@link #note}) waiting for the recorder thread: text and local time. */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Object[]> notes = new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final Thread thread;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private volatile boolean stopRequested;
@@ -186,6 +188,31 @@ public final class XdfRecorder {
         if (e != null) throw new IOException("recording " + file + " failed: " + e, e);
     }
 
+    /**
+     * Records a one-line event in the {@link #EVENT_STREAM_NAME} stream at the current local
+     * time, e.g. a source's reconnection after its sender vanished. Thread-safe and
+     * non-blocking; written by the recorder thread at its next pass (within about a
+     * millisecond) and kept if the recorder is stopped before that. Events after the recorder
+     * has finished are dropped.
+     *
+     * @param text one line; line breaks are replaced by spaces
+     */
+    public void note(String text) {
+        if (text == null) {
+            throw new IllegalArgumentException("recorder event needs a text");
+        }
+        notes.add(new Object[] {text.replace('\n', ' ').replace('\r', ' '), clock.nowSeconds()});
+    }
+
+    private boolean writeNotes() throws IOException {
+        boolean any = false;
+        for (Object[] n = notes.poll(); n != null; n = notes.poll()) {
+            writer.writeStrings(eventStream, new String[][] {{(String) n[0]}}, 0, 1, new double[] {(Double) n[1]});
+            any = true;
+        }
+        return any;
+    }
+
     /** What is on disk as of the last flush. */
     public RecorderStatus status() {
         return status;
@@ -228,6 +255,7 @@ public final class XdfRecorder {
                     allEnded &= t.ended;
                     caughtUp &= t.caughtUp();
                 }
+                any |= writeNotes();
                 double now = clock.nowSeconds();
                 if (now >= nextOffsets && !stopping) {
                     writeOffsets();
@@ -249,6 +277,7 @@ public final class XdfRecorder {
         } finally {
             for (Track t : tracks) t.reader().close();
             try {
+                if (end != State.FAILED) writeNotes();
                 writer.close();
                 flushes++;
             } catch (IOException | RuntimeException e) {

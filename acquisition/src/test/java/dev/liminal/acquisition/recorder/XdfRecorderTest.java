@@ -131,6 +131,32 @@ class XdfRecorderTest {
     }
 
     @Test
+    void eventsNotedFromAnotherThreadAreWrittenInOrderEvenWhenNotedJustBeforeStop() throws Exception {
+        SampleRing ring = new SampleRing("eeg", CHANNELS, 256);
+        Path file = dir.resolve("notes.xdf");
+        XdfRecorder recorder = new XdfRecorder(file,
+                List.of(RecorderInput.numeric(eeg(), ring, ClockOffsetProvider.local(SourceClock.SYSTEM), null)),
+                SourceClock.SYSTEM);
+        recorder.start();
+        Thread other = new Thread(() -> {
+            recorder.note("reconnect stream=\"eeg\" outage_s=0.400");
+            recorder.note("second\nline");
+        }, "liminal-test-noter");
+        other.start();
+        other.join();
+        RecorderFixtures.write(ring, 0, 10);
+        ring.close();
+        recorder.stop(WAIT);
+        try (RecordingReader r = RecordingFormats.open(file)) {
+            RecordedStream events = r.info().streams().get(1);
+            assertEquals(XdfRecorder.EVENT_STREAM_NAME, events.info().name());
+            assertEquals(2, events.sampleCount());
+            assertEquals("reconnect stream=\"eeg\" outage_s=0.400", r.readStrings(1, 0, 2)[0][0]);
+            assertEquals("second line", r.readStrings(1, 0, 2)[1][0], "one line per event");
+        }
+    }
+
+    @Test
     void writesClockOffsetsEveryFiveSecondsFromEachStreamsProvider() throws Exception {
         // a clock that advances a quarter second whenever it is read: the recorder's loop makes
         // many seconds pass in a few milliseconds
