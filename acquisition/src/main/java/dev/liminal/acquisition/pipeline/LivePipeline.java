@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The live pipeline of one EEG stream and, optionally, its session marker stream
@@ -52,9 +53,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * the phase of a frame is the last phase marker at or before the frame's end. The baseline is
  * the mean power of the frames of the baseline phase ({@link LivePipelineOptions#baselinePhase})
  * whose whole window lies in it, complete at the first frame of another phase; until then
- * snapshots and timeline rows carry no shift. Markers are read before every EEG chunk is
- * processed; a marker arriving later than EEG data it precedes labels the frames computed in
- * between with the previous phase.
+ * snapshots and timeline rows carry no shift. A marker may arrive a little after the EEG it
+ * precedes, so a frame's phase is fixed (statistics, timeline row) only once the marker stream
+ * has delivered a marker at or after the frame's end, has ended, or has had
+ * {@link #MARKER_ALLOWANCE_NANOS} of wall-clock time; the snapshot published at once carries
+ * the phase known then.
  *
  * <p><b>Nothing is lost silently.</b> A reader overrun on the EEG ring, or a jump in the EEG
  * timestamps of more than {@value #JUMP_PERIODS} sample periods plus the monitor's tolerance,
@@ -82,6 +85,16 @@ public final class LivePipeline {
     static final Duration DSP_WAIT = Duration.ofMillis(50);
     /** A timestamp step larger than this many sample periods (plus the monitor's tolerance) is a gap. */
     static final int JUMP_PERIODS = 2;
+    /**
+     * How long (wall clock) a computed frame waits for the marker stream before its phase is
+     * fixed: a marker may reach us a little after the EEG it precedes (another socket, another
+     * pump thread). 0.5 s covers scheduling and network delays on one machine many times over.
+     */
+    static final long MARKER_ALLOWANCE_NANOS = 500_000_000L;
+    /** Poll interval while waiting for the marker stream at the end of the EEG. */
+    private static final long MARKER_POLL_NANOS = 1_000_000L;
+    /** Frames that may wait for their phase at once; when full, the oldest is fixed with what is known. */
+    static final int PENDING_FRAMES = 1024;
     /** Marker frames read at once. */
     private static final int MARKER_CHUNK = 64;
     /** Region used when no channel has a 10-20 label. */
@@ -125,7 +138,13 @@ public final class LivePipeline {
     private final double[] timestamps;
     private final String[][] markerTexts;
     private final double[] markerTimes;
-    private final double[] regionPower;
+    private final double[][] pendingPower;
+    private final double[] pendingEnd;
+    private final long[] pendingAtNanos;
+    private final double[] commitShift;
+    private int pendingHead;
+    private int pendingCount;
+    private double markersSeenUntil = Double.NEGATIVE_INFINITY;
     private final SessionMarkerTracker tracker = new SessionMarkerTracker();
     private final PhaseStatistics statistics;
     private final long[] latencyHistogram = new long[FrameLatency.BUCKETS];
@@ -184,7 +203,10 @@ public final class LivePipeline {
         this.timestamps = new double[DSP_CHUNK_FRAMES];
         this.markerTexts = new String[MARKER_CHUNK][markerInfo == null ? 1 : markerInfo.channelCount()];
         this.markerTimes = new double[MARKER_CHUNK];
-        this.regionPower = new double[cells];
+        this.pendingPower = new double[PENDING_FRAMES][cells];
+        this.pendingEnd = new double[PENDING_FRAMES];
+        this.pendingAtNanos = new long[PENDING_FRAMES];
+        this.commitShift = new double[cells];
 
         int ringFrames = (int) Math.min(1 << 30, Math.max(DSP_CHUNK_FRAMES * 4L,
                 (long) Math.ceil(options.ringSeconds() * sampleRateHz)));
@@ -382,15 +404,23 @@ public final class LivePipeline {
                     drainMarkers();
                     process(n);
                 }
+                commitReady(false);
             }
+            // the EEG is over: give the marker stream its allowance to catch up, then fix every phase
+            long deadline = System.nanoTime() + MARKER_ALLOWANCE_NANOS;
             drainMarkers();
+            while (!markersEnded && pendingCount > 0 && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(MARKER_POLL_NANOS);
+                drainMarkers();
+            }
+            commitReady(true);
         } catch (InterruptedException e) {
             end = State.STOPPED;
             Thread.currentThread().interrupt();
         } catch (UncheckedIOException e) {
             fail(e.getCause());
             end = State.FAILED;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             fail(e);
             end = State.FAILED;
         } finally {
@@ -435,7 +465,10 @@ public final class LivePipeline {
                         markerInfo.name(), lost);
                 continue;
             }
-            for (int k = 0; k < n; k++) tracker.onMarker(markerTimes[k], markerTexts[k][0]);
+            for (int k = 0; k < n; k++) {
+                tracker.onMarker(markerTimes[k], markerTexts[k][0]);
+                markersSeenUntil = Math.max(markersSeenUntil, markerTimes[k]);
+            }
         }
     }
 
@@ -449,27 +482,48 @@ public final class LivePipeline {
                 eegInfo.name(), lost);
     }
 
-    private void process(int n) throws IOException {
-        double first = timestamps[0];
+    private void process(int n) {
         if (processor == null) {
-            originSeconds = first;
-            processor = new StreamingBandPowerProcessor(parameters, options.bands(), channels, first);
+            originSeconds = timestamps[0];
+            processor = new StreamingBandPowerProcessor(parameters, options.bands(), channels, timestamps[0]);
         } else if (restartPending) {
-            restart(first, pendingGapSeconds);
+            restart(timestamps[0], pendingGapSeconds);
         } else {
-            double step = first - lastTimestamp;
-            double period = 1.0 / sampleRateHz;
-            if (Math.abs(step - period) > JUMP_PERIODS * period + TimingMonitor.DEFAULT_JUMP_TOLERANCE_SECONDS) {
-                discontinuities++;
-                LOG.log(System.Logger.Level.WARNING, "live pipeline: timestamps of ''{0}'' jumped by {1} s, window restarted",
-                        eegInfo.name(), step);
-                restart(first, step > period ? step - period : Double.NaN);
-            }
+            checkStep(lastTimestamp, 0);
         }
         restartPending = false;
+        // a jump inside the chunk splits it: the part before goes to the old window, the rest starts anew
+        int from = 0;
+        for (int k = 1; k < n; k++) {
+            if (isJump(timestamps[k] - timestamps[k - 1])) {
+                feed(from, k - from);
+                checkStep(timestamps[k - 1], k);
+                from = k;
+            }
+        }
+        feed(from, n - from);
         lastTimestamp = timestamps[n - 1];
-        for (CausalFilter f : filters) f.process(values, 0, n, values);
-        processor.feed(values, 0, n, sink);
+    }
+
+    private void feed(int from, int count) {
+        for (CausalFilter f : filters) f.process(values, from, count, values);
+        processor.feed(values, from, count, sink);
+    }
+
+    private boolean isJump(double step) {
+        double period = 1.0 / sampleRateHz;
+        return Math.abs(step - period) > JUMP_PERIODS * period + TimingMonitor.DEFAULT_JUMP_TOLERANCE_SECONDS;
+    }
+
+    /** Restarts the window when frame {@code k} does not follow {@code previousSeconds} by about one period. */
+    private void checkStep(double previousSeconds, int k) {
+        double step = timestamps[k] - previousSeconds;
+        if (!isJump(step)) return;
+        double period = 1.0 / sampleRateHz;
+        discontinuities++;
+        LOG.log(System.Logger.Level.WARNING, "live pipeline: timestamps of ''{0}'' jumped by {1} s, window restarted",
+                eegInfo.name(), step);
+        restart(timestamps[k], step > period ? step - period : Double.NaN);
     }
 
     private void restart(double startSeconds, double gapSeconds) {
@@ -479,6 +533,9 @@ public final class LivePipeline {
 
     private void onFrame(StreamingFrame frame) {
         double end = frame.endTimeSeconds();
+        if (pendingCount == PENDING_FRAMES) commitOldest();
+        int slot = (pendingHead + pendingCount) % PENDING_FRAMES;
+        double[] regionPower = pendingPower[slot];
         int flagged = 0;
         for (int c = 0; c < channels; c++) if (frame.qualityBits(c) != 0) flagged++;
         for (int r = 0; r < regions.size(); r++) {
@@ -496,32 +553,64 @@ public final class LivePipeline {
                 regionPower[r * bandCount + b] = used == 0 ? Double.NaN : sum / used;
             }
         }
-        SessionMarkerTracker.PhaseStart phase = tracker.phaseAt(end);
-        String phaseName = phase == null ? null : phase.name();
-        statistics.add(phaseName, phase == null ? Double.NaN : phase.timeSeconds(), end - options.windowSeconds(),
-                regionPower);
+        pendingEnd[slot] = end;
+        pendingAtNanos[slot] = System.nanoTime();
+        pendingCount++;
+
         boolean complete = statistics.baselineComplete();
         double[] power = regionPower.clone();
         double[] shift = new double[cells];
         for (int i = 0; i < cells; i++) {
             shift[i] = complete ? 10.0 * Math.log10(power[i] / statistics.baselineMean(i)) : Double.NaN;
         }
-        if (timeline != null) {
-            try {
-                timeline.append(end - originSeconds, phaseName, power, complete ? shift : null);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
         frames++;
+        SessionMarkerTracker.PhaseStart phase = tracker.phaseAt(end);
         SessionMarkerTracker.DoseStart dose = tracker.doseAt(end);
         double late = options.clock().nowSeconds() - end;
         latencyHistogram[FrameLatency.bucket(late)]++;
         if (late > maxLatencySeconds) maxLatencySeconds = late;
         latest.set(new LiveSnapshot(eegInfo.name(), end - originSeconds, end, frames, discontinuities, framesLost,
-                phaseName == null ? "" : phaseName, dose == null ? "" : dose.tier(),
+                phase == null ? "" : phase.name(), dose == null ? "" : dose.tier(),
                 dose == null ? Double.NaN : dose.dose().mgPerKg(), statistics.baselineFrames(), complete, regionNames,
                 bandNames, power, shift, flagged, late));
+    }
+
+    /**
+     * Fixes the phase of waiting frames, oldest first, once the marker stream has passed their
+     * end, has ended, or has had its allowance; {@code all} fixes every one.
+     */
+    private void commitReady(boolean all) {
+        long now = System.nanoTime();
+        while (pendingCount > 0) {
+            int i = pendingHead;
+            boolean ready = all || markersEnded || markersSeenUntil >= pendingEnd[i]
+                    || now - pendingAtNanos[i] >= MARKER_ALLOWANCE_NANOS;
+            if (!ready) return;
+            commitOldest();
+        }
+    }
+
+    /** Adds the oldest waiting frame to the statistics and the timeline with the phase known now. */
+    private void commitOldest() {
+        int i = pendingHead;
+        double end = pendingEnd[i];
+        double[] power = pendingPower[i];
+        SessionMarkerTracker.PhaseStart phase = tracker.phaseAt(end);
+        String phaseName = phase == null ? null : phase.name();
+        statistics.add(phaseName, phase == null ? Double.NaN : phase.timeSeconds(), end - options.windowSeconds(), power);
+        boolean complete = statistics.baselineComplete();
+        if (timeline != null) {
+            for (int k = 0; k < cells; k++) {
+                commitShift[k] = complete ? 10.0 * Math.log10(power[k] / statistics.baselineMean(k)) : Double.NaN;
+            }
+            try {
+                timeline.append(end - originSeconds, phaseName, power, complete ? commitShift : null);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        pendingHead = (pendingHead + 1) % PENDING_FRAMES;
+        pendingCount--;
     }
 
     private SessionSummary buildSummary() {
