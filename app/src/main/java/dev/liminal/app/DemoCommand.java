@@ -13,10 +13,12 @@ import dev.liminal.acquisition.pipeline.PipelineInput;
 import dev.liminal.acquisition.pipeline.SessionSummary;
 import dev.liminal.acquisition.simulation.SimulatedHeadset;
 import dev.liminal.acquisition.simulation.SimulationPublisher;
+import dev.liminal.dsp.spectral.TimelineParameters;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
@@ -117,6 +119,13 @@ final class DemoCommand implements Callable<Integer> {
         String name = SimulatedHeadset.DEFAULT_NAME + "-demo-" + ProcessHandle.current().pid();
         SimulateCommand.Simulation sim = SimulateCommand.Simulation.of(spec, name, channels, rateHz, speed, mgPerKg,
                 seed, seconds);
+        double baselineSeconds = sim.session().baselineSeconds() / speed;
+        if (baselineSeconds < TimelineParameters.DEFAULT_WINDOW_SECONDS) {
+            throw new ParameterException(spec.commandLine(), "--speed " + NumberText.plain(speed) + " leaves a "
+                    + NumberText.plain(baselineSeconds) + " s baseline, shorter than the "
+                    + NumberText.plain(TimelineParameters.DEFAULT_WINDOW_SECONDS) + " s window; use at most "
+                    + NumberText.plain(sim.session().baselineSeconds() / TimelineParameters.DEFAULT_WINDOW_SECONDS));
+        }
         Path dir = out != null ? out : Path.of("liminal-demo-" + LocalDateTime.now().format(STAMP));
         Files.createDirectories(dir);
         PrintWriter stdout = spec.commandLine().getOut();
