@@ -148,8 +148,9 @@ final class DemoCommand implements Callable<Integer> {
                     .withTimelineCsv(dir.resolve(TIMELINE_FILE)).withRecording(dir.resolve(RECORDING_FILE));
             LivePipeline pipeline;
             try {
-                pipeline = new LivePipeline(new PipelineInput(eeg, eeg.clockOffsets()),
-                        new PipelineInput(markers, markers.clockOffsets()), options);
+                // the sender runs in this process on the same System.nanoTime clock: its offset is exactly 0,
+                // so the recording's marker times equal the times written in the marker texts
+                pipeline = new LivePipeline(PipelineInput.local(eeg), PipelineInput.local(markers), options);
             } catch (IOException | RuntimeException e) {
                 eeg.close();
                 markers.close();

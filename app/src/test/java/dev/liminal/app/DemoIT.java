@@ -2,7 +2,8 @@ package dev.liminal.app;
 
 import dev.liminal.acquisition.recorder.XdfRecorder;
 import dev.liminal.datasets.RecordedStream;
-import dev.liminal.datasets.RecordingFormats;
+import dev.liminal.core.session.SessionPhase;
+import dev.liminal.datasets.Recordings;
 import dev.liminal.datasets.RecordingReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -68,7 +69,7 @@ class DemoIT {
         assertTrue(infusion.get("parietal/alpha") < 0, "parietal alpha: " + rows);
         assertTrue(infusion.get("occipital/alpha") < 0, "occipital alpha: " + rows);
 
-        try (RecordingReader r = RecordingFormats.open(xdf)) {
+        try (RecordingReader r = Recordings.open(xdf)) {
             List<RecordedStream> streams = r.info().streams();
             assertEquals(3, streams.size(), "EEG, markers and the recorder's events");
             assertTrue(streams.get(0).info().name().startsWith("SimEEG-demo-"));
@@ -78,6 +79,10 @@ class DemoIT {
             assertTrue(streams.get(0).sampleCount() >= 19 * 500, "about 20 s at 500 Hz: " + streams.get(0).sampleCount());
             assertTrue(streams.get(1).sampleCount() >= 3, "header, two phases and the dose");
             assertEquals(0, streams.get(2).sampleCount(), "no recorder gaps");
+            assertEquals(List.of(), r.info().warnings(), "the recorded markers decode cleanly");
+            assertEquals(List.of("BASELINE", "INFUSION"),
+                    r.info().session().phases().stream().map(SessionPhase::name).toList());
+            assertEquals(0.5, r.info().session().doses().get(0).mgPerKg());
         }
     }
 }

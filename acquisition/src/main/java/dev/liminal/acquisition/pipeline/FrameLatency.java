@@ -15,11 +15,15 @@ public record FrameLatency(long frames, double p50Seconds, double p99Seconds, do
     /** Buckets up to 1 s; later frames land in the last one (the maximum is kept exactly). */
     static final int BUCKETS = 20_000;
 
-    /** Percentiles from a histogram of {@link #BUCKETS} buckets of {@link #BUCKET_SECONDS} (upper edges reported). */
+    /**
+     * Percentiles from a histogram of {@link #BUCKETS} buckets of {@link #BUCKET_SECONDS}: the
+     * upper edge of the bucket holding the rank (at most {@code maxSeconds}).
+     */
     static FrameLatency of(long[] histogram, long frames, double maxSeconds) {
         if (frames == 0) return new FrameLatency(0, Double.NaN, Double.NaN, Double.NaN);
-        return new FrameLatency(frames, percentile(histogram, frames, 0.50), percentile(histogram, frames, 0.99),
-                maxSeconds);
+        // bucket upper edges can exceed the exact maximum; never report a percentile above it
+        return new FrameLatency(frames, Math.min(maxSeconds, percentile(histogram, frames, 0.50)),
+                Math.min(maxSeconds, percentile(histogram, frames, 0.99)), maxSeconds);
     }
 
     private static double percentile(long[] histogram, long frames, double q) {

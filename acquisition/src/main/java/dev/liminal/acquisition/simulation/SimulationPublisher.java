@@ -6,10 +6,14 @@ import dev.liminal.acquisition.lsl.LslConfig;
 import dev.liminal.acquisition.lsl.LslOutlet;
 import dev.liminal.acquisition.lsl.LslStreamInfo;
 import dev.liminal.core.StreamInfo;
+import dev.liminal.core.session.Dose;
+import dev.liminal.core.session.SessionPhase;
+import dev.liminal.core.session.SessionTimeline;
 import dev.liminal.datasets.xml.SafeXml;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,7 +26,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link RealTimePacer} on thread {@code liminal-simulate-<name>}. Every
  * {@value #BLOCK_SECONDS} s of stream time it pushes the session markers due in the block,
  * then the block's samples, each stamped {@code start + t} on the LSL clock (markers before
- * the samples they precede, so a consumer knows the phase when the samples arrive).
+ * the samples they precede, so a consumer knows the phase when the samples arrive). The
+ * marker texts carry their times on the LSL clock too ({@link #onClock}).
  *
  * <p>Time compression ({@link SimulationSettings#speed()}) is the headset's: the script runs
  * faster, the EEG keeps its rate. With a consumer wait ({@link #start(Duration)}) the clock
@@ -220,6 +225,26 @@ public final class SimulationPublisher implements AutoCloseable {
         }
     }
 
+    /**
+     * The session moved onto the LSL clock: stream second {@code t} becomes {@code start + t},
+     * for phase bounds and dose starts alike, so that the marker texts ({@code PHASE ... end=},
+     * {@code DOSE ...}) agree with the marker timestamps and a recording of the two streams
+     * (LabRecorder, {@code liminal record}, the demo) decodes back to the session.
+     */
+    static SessionTimeline onClock(SessionTimeline t, double startSeconds) {
+        List<SessionPhase> phases = new ArrayList<>();
+        for (SessionPhase p : t.phases()) {
+            phases.add(new SessionPhase(p.name(), startSeconds + p.startSeconds(), startSeconds + p.endSeconds()));
+        }
+        List<Dose> doses = new ArrayList<>();
+        for (Dose d : t.doses()) {
+            doses.add(new Dose(d.mgPerKg(), d.totalMg(), d.bodyWeightKg(), d.route(), d.formulation(),
+                    d.infusionDurationSeconds(), startSeconds + d.startSeconds()));
+        }
+        return new SessionTimeline(t.protocol(), phases, doses, t.tierTable(), t.eyeStates(), t.probes(), t.events(),
+                t.instruments());
+    }
+
     private void publish() throws InterruptedException {
         SimulatedEeg eeg = headset.eeg();
         int channels = eeg.channelCount();
@@ -234,14 +259,16 @@ public final class SimulationPublisher implements AutoCloseable {
         pacer.awaitStreamTime(0);
         double start = LslClock.nowSeconds();
         startSeconds = start;
+        SessionMarkers markers = new SessionMarkers(onClock(headset.eeg().session().timeline(headset.eeg().settings().speed()), start));
         long sent = 0;
         while (!stopRequested && sent < total) {
             int n = (int) Math.min(block, total - sent);
             SimulatedHeadset.SimulatedBlock b = headset.next(values, n);
-            pacer.awaitStreamTime(eeg.timeSeconds(eeg.position()));
-            for (TimedMarker m : b.markers()) {
+            double blockEnd = eeg.timeSeconds(eeg.position());
+            pacer.awaitStreamTime(blockEnd);
+            for (TimedMarker m : markers.due(start + blockEnd)) {
                 marker[0] = m.text();
-                markerOutlet.pushSample(marker, start + m.timeSeconds());
+                markerOutlet.pushSample(marker, m.timeSeconds());
                 markersPushed++;
             }
             for (int k = 0; k < n; k++) {

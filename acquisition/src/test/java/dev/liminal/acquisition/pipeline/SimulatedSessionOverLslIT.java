@@ -9,8 +9,10 @@ import dev.liminal.acquisition.simulation.SimulatedHeadset;
 import dev.liminal.acquisition.simulation.SimulatedSession;
 import dev.liminal.acquisition.simulation.SimulationPublisher;
 import dev.liminal.acquisition.simulation.SimulationSettings;
+import dev.liminal.core.session.SessionPhase;
+import dev.liminal.core.session.SessionTimeline;
 import dev.liminal.datasets.RecordedStream;
-import dev.liminal.datasets.RecordingFormats;
+import dev.liminal.datasets.Recordings;
 import dev.liminal.datasets.RecordingReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -61,8 +63,8 @@ class SimulatedSessionOverLslIT {
             LslInletOptions options = LslInletOptions.defaults(config);
             LslStreamSource eegSource = LslStreamSource.open(eeg.get(0), options);
             LslStreamSource markerSource = LslStreamSource.open(markers.get(0), options);
-            LivePipeline p = new LivePipeline(new PipelineInput(eegSource, eegSource.clockOffsets()),
-                    new PipelineInput(markerSource, markerSource.clockOffsets()),
+            // publisher and inlets share this process's clock: offsets are exactly 0
+            LivePipeline p = new LivePipeline(PipelineInput.local(eegSource), PipelineInput.local(markerSource),
                     LivePipelineOptions.defaults().withRecording(xdf));
             p.start();
             assertTrue(publisher.awaitEnd(Duration.ofSeconds(30)), "publisher finished");
@@ -82,7 +84,7 @@ class SimulatedSessionOverLslIT {
 
             SimulatedHeadset again = new SimulatedHeadset("P2Sim", SimulatedSession.DEFAULT, settings);
             double[][] expected = again.eeg().next((int) pushed);
-            try (RecordingReader r = RecordingFormats.open(xdf)) {
+            try (RecordingReader r = Recordings.open(xdf)) {
                 List<RecordedStream> streams = r.info().streams();
                 assertEquals("P2Sim", streams.get(0).info().name());
                 assertEquals("P2Sim-Markers", streams.get(1).info().name());
@@ -98,6 +100,14 @@ class SimulatedSessionOverLslIT {
                 }
                 String[][] texts = r.readStrings(1, 0, (int) streams.get(1).sampleCount());
                 assertTrue(texts[0][0].startsWith("SESSION "), texts[0][0]);
+                // the marker texts are on the LSL clock, like their timestamps: the session decodes back
+                assertEquals(List.of(), r.info().warnings());
+                SessionTimeline session = r.info().session();
+                double start = publisher.startSeconds();
+                assertEquals(List.of("BASELINE", "INFUSION"), session.phases().stream().map(SessionPhase::name).toList());
+                assertEquals(start + 3.0, session.phases().get(0).endSeconds(), 1e-9);
+                assertEquals(start + 3.0, session.phases().get(1).startSeconds(), 1e-9);
+                assertEquals(start + 3.0, session.doses().get(0).startSeconds(), 1e-9);
             }
         }
     }
