@@ -572,7 +572,7 @@ public final class LivePipeline {
         latest.set(new LiveSnapshot(eegInfo.name(), end - originSeconds, end, frames, discontinuities, framesLost,
                 phase == null ? "" : phase.name(), dose == null ? "" : dose.tier(),
                 dose == null ? Double.NaN : dose.dose().mgPerKg(), statistics.baselineFrames(), complete, regionNames,
-                bandNames, power, shift, flagged, late));
+                bandNames, power, shift, flagged, late, frame.discontinuity(), frame.gapSeconds()));
     }
 
     /**

@@ -27,12 +27,15 @@ public final class LiveSnapshot {
     private final double[] shiftDb;
     private final int flaggedChannels;
     private final double latencySeconds;
+    private final boolean discontinuity;
+    private final double gapSeconds;
 
     /** Takes ownership of {@code power} and {@code shiftDb} (the dsp thread's fresh arrays). */
     LiveSnapshot(String streamName, double sessionSeconds, double frameEndSeconds, long frames, long discontinuities,
                  long framesLost, String phase, String doseTier, double doseMgPerKg, long baselineFrames,
                  boolean baselineComplete, List<String> regions, List<String> bands, double[] power,
-                 double[] shiftDb, int flaggedChannels, double latencySeconds) {
+                 double[] shiftDb, int flaggedChannels, double latencySeconds, boolean discontinuity,
+                 double gapSeconds) {
         this.streamName = streamName;
         this.sessionSeconds = sessionSeconds;
         this.frameEndSeconds = frameEndSeconds;
@@ -50,6 +53,18 @@ public final class LiveSnapshot {
         this.shiftDb = shiftDb;
         this.flaggedChannels = flaggedChannels;
         this.latencySeconds = latencySeconds;
+        this.discontinuity = discontinuity;
+        this.gapSeconds = gapSeconds;
+    }
+
+    /** Whether this frame is the first after a discontinuity (its window restarted after the gap). */
+    public boolean discontinuity() {
+        return discontinuity;
+    }
+
+    /** Length of the gap before this frame, s; NaN when there was none or it is unknown. */
+    public double gapSeconds() {
+        return gapSeconds;
     }
 
     /** The EEG stream's name. */

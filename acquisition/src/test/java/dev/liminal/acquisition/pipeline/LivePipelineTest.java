@@ -130,7 +130,7 @@ class LivePipelineTest {
     void timestampGapRestartsTheWindowAndIsCounted() throws Exception {
         double rate = 250;
         int before = 1000;
-        int after = 1000;
+        int after = 500;
         double gap = 1.5;
         StreamInfo info = new StreamInfo("gappy", "EEG", "", List.of(new ChannelInfo("O1", ChannelType.EEG, "uV")),
                 rate, SampleFormat.FLOAT32, Map.of());
@@ -144,8 +144,10 @@ class LivePipelineTest {
         LiveSnapshot last = p.latest().orElseThrow();
         assertEquals(1, last.discontinuities());
         assertEquals(0, last.framesLost());
-        // each 4 s run gives (4 - 2) / 0.1 + 1 frames; none spans the gap
-        assertEquals(2 * 21, last.frames());
+        // the 4 s run before the gap gives (4 - 2) / 0.1 + 1 frames, the 2 s run after it one; none spans the gap
+        assertEquals(21 + 1, last.frames());
+        assertTrue(last.discontinuity(), "the first frame after the gap is marked");
+        assertEquals(gap, last.gapSeconds(), 1e-9);
         assertEquals(before / rate + gap + after / rate, last.sessionSeconds(), 1e-9);
         assertEquals("", last.phase());
         assertFalse(last.baselineComplete());
