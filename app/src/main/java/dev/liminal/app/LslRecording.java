@@ -24,7 +24,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +37,8 @@ import java.util.stream.Collectors;
  * received, and the other streams go on.
  *
  * <p><b>Thread ownership:</b> built and started on the main thread; {@link #finish} is
- * thread-safe and idempotent (the main thread and the Ctrl-C shutdown hook both call it).
+ * synchronized and idempotent (the main thread and the Ctrl-C shutdown hook both call it; the
+ * second caller waits for the first and gets the same summary or failure).
  */
 final class LslRecording {
     /** Seconds of data each ring holds: the recorder may stall this long (disk hiccup) without a gap. */
@@ -52,15 +52,25 @@ final class LslRecording {
     /** Longest wait for a pump thread to end. */
     static final Duration PUMP_STOP_TIMEOUT = Duration.ofSeconds(5);
 
+    /** How long the error for a missing stream waits to list the streams that are visible. */
+    static final Duration VISIBLE_LOOKUP_TIMEOUT = Duration.ofMillis(500);
+    /** Longest wait for each stream's first time-correction estimate, so the first ClockOffset chunk is written at the start. */
+    static final Duration FIRST_OFFSET_TIMEOUT = Duration.ofSeconds(2);
+    /**
+     * The pump's logger: record reports a failed stream itself, in one line saying what happens
+     * next, so the pump's generic warning is held back while recording (a strong reference, as
+     * java.util.logging keeps loggers weakly).
+     */
+    private static final java.util.logging.Logger PUMP_LOGGER = java.util.logging.Logger.getLogger(StreamPump.class.getName());
+
     private final Path file;
     private final List<LslStreamSource> sources;
     private final List<StreamPump> pumps;
     private final XdfRecorder recorder;
     private final PrintWriter err;
     private final double startSeconds;
-    private final AtomicBoolean finished = new AtomicBoolean();
-    private volatile String summary;
-    private volatile IOException finishFailure;
+    private String summary;
+    private IOException finishFailure;
 
     private LslRecording(Path file, List<LslStreamSource> sources, List<StreamPump> pumps, XdfRecorder recorder,
                          PrintWriter err) {
@@ -89,6 +99,7 @@ final class LslRecording {
         try {
             LslInletOptions options = LslInletOptions.defaults(config);
             for (LslStreamInfo r : resolved) sources.add(LslStreamSource.open(r, options, recoveryWindow));
+            for (LslStreamSource s : sources) awaitFirstOffset(s);
             List<RecorderInput> inputs = new ArrayList<>();
             List<SampleRing> numeric = new ArrayList<>();
             List<StringRing> strings = new ArrayList<>();
@@ -122,12 +133,27 @@ final class LslRecording {
                         : StreamPump.strings(s, strings.get(i), null, SourceClock.SYSTEM, onFailure));
             }
             LslRecording recording = new LslRecording(file, sources, pumps, recorder, err);
+            PUMP_LOGGER.setLevel(java.util.logging.Level.SEVERE);
             recorder.start();
             for (StreamPump p : pumps) p.start();
             return recording;
         } catch (IOException | RuntimeException e) {
             for (LslStreamSource s : sources) s.close();
             throw e;
+        }
+    }
+
+    /**
+     * Waits (bounded) for the stream's first time-correction estimate, as LabRecorder's first
+     * {@code time_correction} call does, so the recorder's ClockOffset chunk at the start has a
+     * value; a stream that gives none in time is recorded anyway, with offsets from the next one.
+     */
+    private static void awaitFirstOffset(LslStreamSource s) {
+        try {
+            s.inlet().timeCorrection(FIRST_OFFSET_TIMEOUT);
+        } catch (IOException e) {
+            System.getLogger(LslRecording.class.getName()).log(System.Logger.Level.INFO,
+                    "stream ''{0}'': no clock offset yet: {1}", s.info().name(), e.getMessage());
         }
     }
 
@@ -152,9 +178,10 @@ final class LslRecording {
             else out.add(best);
         }
         if (!missing.isEmpty()) {
-            List<LslStreamInfo> visible = found.isEmpty() ? List.of() : found;
-            String seen = visible.isEmpty() ? "no other streams answered"
-                    : "visible: " + visible.stream().map(s -> "'" + s.name() + "'").distinct().collect(Collectors.joining(", "));
+            List<LslStreamInfo> visible = LslResolver.resolve("", 0, VISIBLE_LOOKUP_TIMEOUT, config);
+            String seen = visible.isEmpty() ? "no streams visible"
+                    : "visible: " + visible.stream().map(s -> "'" + s.name() + "'").distinct().sorted()
+                    .collect(Collectors.joining(", "));
             throw new IOException((missing.size() == 1 ? "stream " : "streams ")
                     + missing.stream().map(m -> "'" + m + "'").collect(Collectors.joining(", "))
                     + " not found within " + NumberText.plain(timeout.toMillis() / 1000.0) + " s (" + seen + ")");
@@ -191,30 +218,25 @@ final class LslRecording {
      * @return the summary line
      * @throws IOException if recording failed at any point
      */
-    String finish() throws IOException {
-        if (!finished.compareAndSet(false, true)) {
-            synchronized (this) {
-                if (finishFailure != null) throw finishFailure;
-                return summary;
-            }
+    synchronized String finish() throws IOException {
+        if (finishFailure != null) throw finishFailure;
+        if (summary != null) return summary;
+        try {
+            for (StreamPump p : pumps) p.stop(PUMP_STOP_TIMEOUT);
+            recorder.stop(STOP_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            finishFailure = new IOException("recording " + file + " interrupted while closing");
+            throw finishFailure;
+        } catch (IOException e) {
+            finishFailure = e;
+            throw e;
+        } finally {
+            for (LslStreamSource s : sources) s.close();
+            PUMP_LOGGER.setLevel(null);
         }
-        synchronized (this) {
-            try {
-                for (StreamPump p : pumps) p.stop(PUMP_STOP_TIMEOUT);
-                recorder.stop(STOP_TIMEOUT);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                finishFailure = new IOException("recording " + file + " interrupted while closing");
-                throw finishFailure;
-            } catch (IOException e) {
-                finishFailure = e;
-                throw e;
-            } finally {
-                for (LslStreamSource s : sources) s.close();
-            }
-            summary = summarize();
-            return summary;
-        }
+        summary = summarize();
+        return summary;
     }
 
     private String summarize() {

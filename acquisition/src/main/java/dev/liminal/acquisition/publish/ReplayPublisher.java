@@ -200,6 +200,23 @@ public final class ReplayPublisher implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Waits until every outlet has at least one consumer (an inlet connected), so nothing
+     * published from {@link #start} on is missed by them. The replay's timeline started at
+     * {@link #open}: frames that fell due while waiting are published at once on start, with
+     * their original timestamps.
+     *
+     * @return whether every outlet had a consumer within {@code timeout}
+     */
+    public boolean waitForConsumers(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (Lane l : lanes) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !l.outlet.waitForConsumers(Duration.ofNanos(left))) return false;
+        }
+        return true;
+    }
+
     /** Frames pushed so far, per stream in file order. */
     public List<Long> framesPublished() {
         List<Long> out = new ArrayList<>(lanes.size());

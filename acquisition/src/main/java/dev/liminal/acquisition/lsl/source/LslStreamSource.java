@@ -239,7 +239,7 @@ public final class LslStreamSource implements StreamSource {
     }
 
     private void giveUp(String message) throws IOException {
-        LOG.log(System.Logger.Level.WARNING, message);
+        LOG.log(System.Logger.Level.DEBUG, message); // the exception carries it to whoever reports it
         inlet.close();
         throw new IOException(message);
     }

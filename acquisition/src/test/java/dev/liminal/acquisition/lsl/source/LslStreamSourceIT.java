@@ -152,7 +152,17 @@ class LslStreamSourceIT {
             assertEquals(now, o.get().collectionTimeSeconds(), 10.0, "collected within the last update interval");
             ClockOffset zero = synced.clockOffsets().measure().orElseThrow();
             assertEquals(0.0, zero.offsetSeconds());
-            assertTrue(outlet.consumerCount() >= 0);
+            synced.inlet().timeCorrection(Duration.ofSeconds(5));
+            assertTrue(outlet.waitForConsumers(Duration.ofSeconds(5)));
+            double sent = System.nanoTime() / 1e9;
+            outlet.pushSample(new float[] {1f}, sent);
+            double[][] v = new double[1][1];
+            double[] t = new double[1];
+            int n = 0;
+            for (int reads = 0; n == 0 && reads < MAX_READS; reads++) n = synced.read(v, t, 0, 1, READ_TIMEOUT);
+            assertEquals(1, n);
+            assertEquals(sent, t[0], SAME_MACHINE_OFFSET_TOLERANCE_SECONDS,
+                    "with clock sync the sender's time plus the correction (about 0 s on one machine)");
         }
     }
 
