@@ -249,8 +249,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /**
-     * Ends a demo run once, from the main thread or the Ctrl-C hook: stops the publisher, the
-     * pipeline (which closes the timeline and the recording) and writes the summary. Thread-safe.
+     * Ends a demo run once, from the main thread or the Ctrl-C hook: stops the pipeline (which
+     * closes the timeline and the recording), then the publisher, and writes the summary.
+     * Thread-safe.
      */
     private static final class Finisher {
         private final LivePipeline pipeline;
@@ -269,8 +270,10 @@ final class DemoCommand implements Callable<Integer> {
             if (summary != null) return summary;
             if (failure != null) throw failure;
             try {
+                // the inlets first, so that no pump sees its sender vanish and reports a failure
+                boolean stopped = pipeline.stop(STOP_TIMEOUT);
                 publisher.close();
-                if (!pipeline.stop(STOP_TIMEOUT)) {
+                if (!stopped) {
                     throw new IOException("live pipeline did not stop within " + STOP_TIMEOUT.toSeconds() + " s");
                 }
                 SessionSummary s = pipeline.summary().orElseThrow(
