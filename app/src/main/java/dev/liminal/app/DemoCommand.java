@@ -183,7 +183,7 @@ final class DemoCommand implements Callable<Integer> {
                     Exception e = pipeline.failure().get();
                     throw e instanceof IOException io ? io : new IOException("live pipeline failed: " + e, e);
                 }
-                report(pipeline, summary, dir, stdout);
+                report(pipeline, publisher, summary, dir, stdout);
                 return ExitCodes.OK;
             } finally {
                 try {
@@ -226,19 +226,23 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void report(LivePipeline pipeline, SessionSummary summary, Path dir, PrintWriter stdout) {
+    private static void report(LivePipeline pipeline, SimulationPublisher publisher, SessionSummary summary, Path dir,
+                               PrintWriter stdout) {
         LiveSnapshot last = pipeline.latest().orElse(null);
-        FrameLatency latency = pipeline.frameLatency().orElse(null);
+        FrameLatency latency = pipeline.frameLatency().orElseThrow();
+        FrameLatency processing = pipeline.processingLatency().orElseThrow();
         if (last == null) {
             stdout.println("demo finished: no band-power frame was computed (the run was shorter than the window)");
         } else {
             stdout.println(String.format(Locale.ROOT,
-                    "demo finished: %.1f s of '%s' (%d ch, %s Hz), %d frames, %d gaps, %d samples lost; "
-                            + "frame latency p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+                    "demo finished: %.1f s of '%s' (%d ch, %s Hz), %d frames, %d gaps, %d samples lost%n"
+                            + "frame latency after the window's end: p50 %.2f ms, p99 %.2f ms, max %.2f ms "
+                            + "(sender at most %.2f ms behind schedule); pipeline's share: p50 %.2f ms, p99 %.2f ms",
                     last.sessionSeconds(), pipeline.eegStream().name(), pipeline.eegStream().channelCount(),
                     NumberText.plain(pipeline.eegStream().nominalRateHz()), last.frames(), last.discontinuities(),
                     last.framesLost(), latency.p50Seconds() * 1e3, latency.p99Seconds() * 1e3,
-                    latency.maxSeconds() * 1e3));
+                    latency.maxSeconds() * 1e3, publisher.maxLateSeconds() * 1e3, processing.p50Seconds() * 1e3,
+                    processing.p99Seconds() * 1e3));
             stdout.print(LiveShiftTable.summary(summary, "INFUSION", pipeline.regionNames(), pipeline.bandNames()));
         }
         stdout.println("wrote:");

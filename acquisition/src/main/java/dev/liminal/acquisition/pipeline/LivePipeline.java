@@ -120,6 +120,7 @@ public final class LivePipeline {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private volatile SessionSummary summary;
     private volatile FrameLatency latency;
+    private volatile FrameLatency processing;
     private volatile boolean stopping;
 
     // ---- dsp thread state (confined to liminal-dsp-<stream> after construction)
@@ -148,6 +149,9 @@ public final class LivePipeline {
     private final SessionMarkerTracker tracker = new SessionMarkerTracker();
     private final PhaseStatistics statistics;
     private final long[] latencyHistogram = new long[FrameLatency.BUCKETS];
+    private final long[] processingHistogram = new long[FrameLatency.BUCKETS];
+    private long chunkReadNanos;
+    private double maxProcessingSeconds;
     private final StreamingFrameSink sink = this::onFrame;
     private TimelineCsvWriter timeline;
     private StreamingBandPowerProcessor processor;
@@ -340,9 +344,22 @@ public final class LivePipeline {
         return Optional.ofNullable(summary);
     }
 
-    /** How late frames came out over the run, once the dsp thread has finished; empty before. */
+    /**
+     * How late frames came out over the run, once the dsp thread has finished (empty before):
+     * local clock at publication minus the end of the frame's window, so it includes any delay
+     * of the source and the transport (a sender that pushes late stamps its samples on time).
+     */
     public Optional<FrameLatency> frameLatency() {
         return Optional.ofNullable(latency);
+    }
+
+    /**
+     * The pipeline's own share, once the dsp thread has finished: from the moment the dsp thread
+     * took the chunk that completed the frame off the ring to the frame's publication (filters,
+     * periodogram, bands, regions, shifts, snapshot).
+     */
+    public Optional<FrameLatency> processingLatency() {
+        return Optional.ofNullable(processing);
     }
 
     /** The EEG stream's timing now. */
@@ -401,6 +418,7 @@ public final class LivePipeline {
                 if (n == RingReader.OVERRUN) {
                     onOverrun(eegReader.lastLostFrames());
                 } else if (n > 0) {
+                    chunkReadNanos = System.nanoTime();
                     drainMarkers();
                     process(n);
                 }
@@ -437,6 +455,7 @@ public final class LivePipeline {
             }
             summary = buildSummary();
             latency = FrameLatency.of(latencyHistogram, frames, frames == 0 ? Double.NaN : maxLatencySeconds);
+            processing = FrameLatency.of(processingHistogram, frames, frames == 0 ? Double.NaN : maxProcessingSeconds);
             if (stopping && end == State.ENDED) end = State.STOPPED;
             if (failure.get() != null && end != State.FAILED) end = State.FAILED;
             State finalState = end;
@@ -569,6 +588,9 @@ public final class LivePipeline {
         double late = options.clock().nowSeconds() - end;
         latencyHistogram[FrameLatency.bucket(late)]++;
         if (late > maxLatencySeconds) maxLatencySeconds = late;
+        double busy = (System.nanoTime() - chunkReadNanos) / 1e9;
+        processingHistogram[FrameLatency.bucket(busy)]++;
+        if (busy > maxProcessingSeconds) maxProcessingSeconds = busy;
         latest.set(new LiveSnapshot(eegInfo.name(), end - originSeconds, end, frames, discontinuities, framesLost,
                 phase == null ? "" : phase.name(), dose == null ? "" : dose.tier(),
                 dose == null ? Double.NaN : dose.dose().mgPerKg(), statistics.baselineFrames(), complete, regionNames,

@@ -59,6 +59,7 @@ public final class SimulationPublisher implements AutoCloseable {
     private volatile long samplesPushed;
     private volatile long markersPushed;
     private volatile double startSeconds = Double.NaN;
+    private volatile double maxLateSeconds;
 
     private SimulationPublisher(SimulatedHeadset headset, double seconds, LslOutlet eeg, LslOutlet markers) {
         this.headset = headset;
@@ -172,6 +173,15 @@ public final class SimulationPublisher implements AutoCloseable {
         return markersPushed;
     }
 
+    /**
+     * The most this publisher's thread was behind its schedule when a block was due, s: samples
+     * then go out late with their scheduled timestamps (a starved machine, a GC pause), which a
+     * consumer sees as data age, not as its own delay.
+     */
+    public double maxLateSeconds() {
+        return maxLateSeconds;
+    }
+
     /** LSL clock time of stream second 0, NaN before the clock started. */
     public double startSeconds() {
         return startSeconds;
@@ -265,7 +275,8 @@ public final class SimulationPublisher implements AutoCloseable {
             int n = (int) Math.min(block, total - sent);
             SimulatedHeadset.SimulatedBlock b = headset.next(values, n);
             double blockEnd = eeg.timeSeconds(eeg.position());
-            pacer.awaitStreamTime(blockEnd);
+            double late = pacer.awaitStreamTime(blockEnd);
+            if (late > maxLateSeconds) maxLateSeconds = late;
             for (TimedMarker m : markers.due(start + blockEnd)) {
                 marker[0] = m.text();
                 markerOutlet.pushSample(marker, m.timeSeconds());
