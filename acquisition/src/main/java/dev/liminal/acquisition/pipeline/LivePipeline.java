@@ -171,7 +171,9 @@ public final class LivePipeline {
      *
      * @param eeg     a numeric stream with a regular rate
      * @param markers a string stream with the session markers, or null
-     * @throws IOException              if the timeline or the recording cannot be created
+     * @throws IOException              if the timeline or the recording cannot be created (the
+     *                                  sources stay the caller's to close then; otherwise the
+     *                                  pipeline owns them and its pumps close them)
      * @throws IllegalArgumentException if the EEG stream is not numeric and regular, the bands
      *                                  exceed its Nyquist frequency or the window its ring
      */
@@ -301,14 +303,13 @@ public final class LivePipeline {
         stopping = true;
         boolean ok = eegPump.stop(left(deadline));
         if (markerPump != null) ok &= markerPump.stop(left(deadline));
-        if (state.get() == State.NEW) {
+        if (state.compareAndSet(State.NEW, State.STOPPED)) {
             dspThread.start(); // drains the closed rings and closes the timeline on its own thread
         }
         dspThread.join(Math.max(1, left(deadline).toMillis()));
         ok &= !dspThread.isAlive();
         if (recorder != null) recorder.stop(left(deadline));
         state.compareAndSet(State.RUNNING, State.STOPPED);
-        state.compareAndSet(State.NEW, State.STOPPED);
         return ok;
     }
 
