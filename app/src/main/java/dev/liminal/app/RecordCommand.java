@@ -29,8 +29,9 @@ import java.util.concurrent.Callable;
                 "with everything up to the last flush. Ctrl-C stops cleanly and writes the",
                 "stream footers. A stream whose sender vanishes is reported on stderr; what",
                 "it sent is kept and the other streams keep recording."},
-        footer = {"", "At the end prints one line:",
-                "  recorded FILE in S s: 'NAME' N samples, G gaps[, ...]; recorder overruns O (F frames lost)",
+        footer = {"", "At the end prints one line (wrapped here):",
+                "  recorded FILE in S s: 'NAME' N samples, G gaps[, ...];",
+                "    recorder overruns O (F frames lost)",
                 "(gaps = reconnections of the stream; '(lost)' marks a stream whose sender vanished)."})
 final class RecordCommand implements Callable<Integer> {
     /** Longest resolve or recovery wait accepted. */
@@ -81,8 +82,13 @@ final class RecordCommand implements Callable<Integer> {
         if (!name.endsWith(".xdf")) {
             throw new ParameterException(spec.commandLine(), "--out " + out + " must end in .xdf");
         }
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (String s : streams) {
-            if (s.isBlank()) throw new ParameterException(spec.commandLine(), "--stream '' names no stream");
+            if (s.isBlank()) throw new ParameterException(spec.commandLine(), "--stream '" + s + "' names no stream");
+            if (!seen.add(s)) throw new ParameterException(spec.commandLine(), "--stream '" + s + "' is given twice");
+            if (s.contains("'") && s.contains("\"")) {
+                throw new ParameterException(spec.commandLine(), "--stream " + s + " contains both quote characters");
+            }
         }
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();

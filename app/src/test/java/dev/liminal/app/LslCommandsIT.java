@@ -395,4 +395,82 @@ class LslCommandsIT {
             assertTrue(sb.sampleCount() >= 300, sb.sampleCount() + " samples of the stream that stayed, in 5 s at 100 Hz");
         }
     }
+
+    @Test
+    void streamThatComesBackWithinTheRecoveryWindowIsRecordedOnWithOneGap() throws Exception {
+        LslConfig c = LslConfig.fromFile(config);
+        String name = "p1-back-" + System.nanoTime();
+        LslStreamInfo info = LslStreamInfo.create(name, "EEG", 1, 100, ChannelFormat.DOUBLE64, "p1-src-" + name);
+        java.util.concurrent.atomic.AtomicReference<LslOutlet> outlet = new java.util.concurrent.atomic.AtomicReference<>(
+                LslOutlet.open(info, c));
+        AtomicBoolean paused = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong last = new AtomicLong(-1);
+        Thread pusher = new Thread(() -> {
+            long k = 0;
+            while (!stop.get() && k < 100_000) {
+                LslOutlet o = outlet.get();
+                if (!paused.get() && !o.isClosed()) {
+                    try {
+                        o.pushSample(new double[] {k});
+                        last.set(k);
+                        k++;
+                    } catch (IllegalStateException closedMeanwhile) {
+                        // the test swapped the outlet; the next turn pushes to the new one
+                    }
+                }
+                try {
+                    Thread.sleep(10);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "liminal-test-pusher");
+        pusher.setDaemon(true);
+        pusher.start();
+        Path xdf = tmp.resolve("back.xdf");
+        CliRun[] result = new CliRun[1];
+        Thread recorder = new Thread(() -> result[0] = CliRun.of("record", "--stream", name, "--out", xdf.toString(),
+                "--seconds", "5", "--recovery-seconds", "4", "--lsl-config", config.toString()), "liminal-test-record");
+        recorder.start();
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (outlet.get().consumerCount() == 0) {
+                assertTrue(System.nanoTime() < deadline, "record connected");
+                Thread.sleep(20);
+            }
+            Thread.sleep(1000);
+            paused.set(true);
+            Thread.sleep(50);
+            long before = last.get();
+            outlet.get().close();
+            Thread.sleep(500);
+            outlet.set(LslOutlet.open(info, c));
+            paused.set(false);
+            recorder.join(Duration.ofSeconds(60).toMillis());
+            assertFalse(recorder.isAlive(), "record ended");
+            CliRun r = result[0];
+            assertEquals(0, r.exitCode(), r.describe());
+            assertEquals("", r.err(), r.describe());
+            assertTrue(r.out().contains("'" + name + "' ") && r.out().contains(" samples, 1 gap;"), r.describe());
+            try (RecordingReader rr = RecordingFormats.open(xdf)) {
+                RecordedStream s = stream(rr, name);
+                int n = (int) s.sampleCount();
+                double[][] v = new double[1][n];
+                rr.readSamples(s.index(), 0, n, v, 0);
+                for (int i = 1; i < n; i++) assertTrue(v[0][i] > v[0][i - 1], "no sample twice, in order, at " + i);
+                boolean hasBefore = false;
+                boolean hasAfter = false;
+                for (int i = 0; i < n; i++) {
+                    hasBefore |= v[0][i] == before;
+                    hasAfter |= v[0][i] > before;
+                }
+                assertTrue(hasBefore, "the last sample before the break (" + before + ") is kept");
+                assertTrue(hasAfter, "samples after the reconnection are recorded");
+            }
+        } finally {
+            stop.set(true);
+            outlet.get().close();
+        }
+    }
 }

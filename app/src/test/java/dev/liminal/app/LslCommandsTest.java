@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Command-line checks of streams, record and replay that need no network. */
 class LslCommandsTest {
+    /** Help fits a classic terminal. */
+    static final int HELP_COLUMNS = 80;
+
     @TempDir
     Path tmp;
 
@@ -30,6 +33,9 @@ class LslCommandsTest {
             assertEquals(0, r.exitCode(), r.describe());
             assertTrue(r.out().contains("--lsl-scope"), r.describe());
             assertTrue(r.out().contains("--lsl-config"), r.describe());
+            for (String line : r.out().lines().toList()) {
+                assertTrue(line.length() <= HELP_COLUMNS, args[0] + " help line of " + line.length() + " columns: " + line);
+            }
         }
         assertTrue(CliRun.of("record", "--help").out().contains("--stream=NAME"));
         assertTrue(CliRun.of("replay", "--help").out().contains("--loop"));
@@ -55,6 +61,12 @@ class LslCommandsTest {
                 "--seconds 0.0");
         assertUsage(CliRun.of("record", "--stream", "EEG", "--out", tmp.resolve("x.xdf").toString(),
                 "--recovery-seconds", "-1"), "--recovery-seconds -1.0");
+    }
+
+    @Test
+    void recordingTheSameStreamTwiceIsAUsageError() {
+        assertUsage(CliRun.of("record", "--stream", "EEG", "--stream", "EEG", "--out", tmp.resolve("x.xdf").toString()),
+                "--stream 'EEG' is given twice");
     }
 
     @Test

@@ -54,6 +54,12 @@ public final class ReplayPublisher implements AutoCloseable {
     static final int CHUNK_FRAMES = 1024;
     /** How long close waits for each publishing thread. */
     static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * How long {@link #close} keeps the outlets open after every stream reached the end of the
+     * file, so their session threads send the last chunks before the sockets close (an LSL
+     * outlet has no flush; liblsl's outlets behave the same at destruction).
+     */
+    public static final Duration END_LINGER = Duration.ofMillis(500);
     /** The LSL spelling of microvolts in channel meta-data (XDF meta-data conventions). */
     static final String LSL_MICROVOLTS = "microvolts";
     private static final System.Logger LOG = System.getLogger(ReplayPublisher.class.getName());
@@ -71,6 +77,7 @@ public final class ReplayPublisher implements AutoCloseable {
         final ChannelFormat format;
         final Thread thread;
         final AtomicLong frames = new AtomicLong();
+        volatile boolean reachedEnd;
 
         Lane(ReplaySource source, LslOutlet outlet) {
             this.source = source;
@@ -91,7 +98,10 @@ public final class ReplayPublisher implements AutoCloseable {
                     double[] interleaved = new double[channels * CHUNK_FRAMES];
                     while (!closed.get()) {
                         int n = source.read(values, timestamps, 0, CHUNK_FRAMES, READ_TIMEOUT);
-                        if (n == StreamSource.END_OF_STREAM) break;
+                        if (n == StreamSource.END_OF_STREAM) {
+                            reachedEnd = !closed.get();
+                            break;
+                        }
                         if (n == 0) continue;
                         for (int k = 0; k < n; k++) {
                             for (int c = 0; c < channels; c++) interleaved[k * channels + c] = values[c][k];
@@ -104,7 +114,10 @@ public final class ReplayPublisher implements AutoCloseable {
                     String[] interleaved = new String[channels * CHUNK_FRAMES];
                     while (!closed.get()) {
                         int n = source.readStrings(rows, timestamps, 0, CHUNK_FRAMES, READ_TIMEOUT);
-                        if (n == StreamSource.END_OF_STREAM) break;
+                        if (n == StreamSource.END_OF_STREAM) {
+                            reachedEnd = !closed.get();
+                            break;
+                        }
                         if (n == 0) continue;
                         for (int k = 0; k < n; k++) System.arraycopy(rows[k], 0, interleaved, k * channels, channels);
                         outlet.pushChunk(interleaved, n, timestamps);
@@ -253,11 +266,21 @@ public final class ReplayPublisher implements AutoCloseable {
 
     /**
      * Stops publishing: the threads end (a waiting read returns within {@link #READ_TIMEOUT}),
-     * the files close and the outlets close, so inlets see the streams end. Idempotent.
+     * the files close and the outlets close, so inlets see the streams end; after a replay that
+     * reached the end of the file the outlets first linger {@link #END_LINGER}. Idempotent.
      */
     @Override
     public void close() {
+        boolean allReachedEnd = started.get() && !lanes.isEmpty();
+        for (Lane l : lanes) allReachedEnd &= l.reachedEnd;
         if (!closed.compareAndSet(false, true)) return;
+        if (allReachedEnd) {
+            try {
+                Thread.sleep(END_LINGER.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         for (Lane l : lanes) {
             try {
                 l.source.close();

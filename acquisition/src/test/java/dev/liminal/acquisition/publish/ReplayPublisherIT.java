@@ -82,6 +82,31 @@ class ReplayPublisherIT {
     }
 
     @Test
+    void everyFramePublishedReachesTheInletsWhenTheFileEndsAndThePublisherCloses() throws Exception {
+        Fixture f = Fixture.load();
+        ReplayPublisher publisher = ReplayPublisher.open(MINIMAL, new ReplayOptions(10, false), SourceTestLsl.config(),
+                SourceClock.SYSTEM);
+        try (LslStreamSource eeg = LslStreamSource.open(resolveUid(publisher.streams().get(0)), SourceTestLsl.options());
+             LslStreamSource markers = LslStreamSource.open(resolveUid(publisher.streams().get(1)), SourceTestLsl.options())) {
+            assertTrue(publisher.waitForConsumers(WAIT));
+            publisher.start();
+            assertTrue(publisher.awaitEnd(WAIT));
+            publisher.close();
+            double[][] values = new double[3][9];
+            double[] times = new double[9];
+            int got = 0;
+            for (int reads = 0; got < 9 && reads < MAX_READS; reads++) {
+                got += Math.max(0, eeg.read(values, times, got, 9 - got, Duration.ofMillis(100)));
+            }
+            assertEquals(9, got, "the last frames were sent before the outlets closed");
+            assertEquals(f.eeg()[2][8], values[2][8]);
+            assertEquals("SendDataString", markers.info().name());
+        } finally {
+            publisher.close();
+        }
+    }
+
+    @Test
     void loopRepeatsTheFileUntilClosedAndCloseStopsPromptly() throws Exception {
         Fixture f = Fixture.load();
         ReplayPublisher publisher = ReplayPublisher.open(MINIMAL, new ReplayOptions(10, true), SourceTestLsl.config(),

@@ -175,17 +175,20 @@ public final class LslStreamSource implements StreamSource {
             throw new IllegalArgumentException("stream '" + info.name() + "': span [" + offset + ", " + (offset + maxFrames)
                     + ") does not fit " + dst.length + " rows and " + timestamps.length + " timestamps");
         }
-        if (closed.get()) return END_OF_STREAM;
         int want = Math.min(maxFrames, SCRATCH_FRAMES);
+        for (int k = offset; k < offset + want; k++) {
+            // checked before pulling, so a bad row never costs a received marker
+            if (dst[k] == null || dst[k].length < info.channelCount()) {
+                throw new IllegalArgumentException("stream '" + info.name() + "': row " + k + " holds "
+                        + (dst[k] == null ? 0 : dst[k].length) + " values, needs " + info.channelCount());
+            }
+        }
+        if (closed.get()) return END_OF_STREAM;
         int n = pull(want, timeout, true);
         if (n <= 0) return n;
         int channels = info.channelCount();
         for (int k = 0; k < n; k++) {
             String[] row = dst[offset + k];
-            if (row == null || row.length < channels) {
-                throw new IllegalArgumentException("stream '" + info.name() + "': row " + (offset + k) + " holds "
-                        + (row == null ? 0 : row.length) + " values, needs " + channels);
-            }
             for (int c = 0; c < channels; c++) {
                 row[c] = scratchStrings[c][k];
                 scratchStrings[c][k] = null;
