@@ -37,6 +37,8 @@ import java.util.concurrent.Callable;
 final class SimulateCommand implements Callable<Integer> {
     /** How often the main thread checks whether the publisher is done. */
     static final long POLL_MILLIS = 100;
+    /** How long the outlets stay open after the last block, so that inlets receive it. */
+    static final long LINGER_MILLIS = 500;
     /** Highest --speed accepted: beyond it a 2 s window spans minutes of the script. */
     static final double MAX_SPEED = 1000;
 
@@ -91,8 +93,11 @@ final class SimulateCommand implements Callable<Integer> {
                 throw new IOException("simulation of '" + name + "' failed: " + publisher.failure().get().getMessage(),
                         publisher.failure().get());
             }
+            double elapsed = (System.nanoTime() - started) / 1e9;
+            // an LSL outlet has no flush: give the inlets the last block before the outlets close
+            Thread.sleep(LINGER_MILLIS);
             out.println(String.format(Locale.ROOT, "published %d samples and %d markers of '%s' in %.1f s",
-                    publisher.samplesPushed(), publisher.markersPushed(), name, (System.nanoTime() - started) / 1e9));
+                    publisher.samplesPushed(), publisher.markersPushed(), name, elapsed));
             return ExitCodes.OK;
         } finally {
             publisher.close();
