@@ -39,6 +39,8 @@ final class SimulateCommand implements Callable<Integer> {
     static final long POLL_MILLIS = 100;
     /** How long the outlets stay open after the last block, so that inlets receive it. */
     static final long LINGER_MILLIS = 500;
+    /** Longest --wait-for-consumers accepted, s. */
+    static final double MAX_WAIT_SECONDS = 3600;
     /** Highest --speed accepted: beyond it a 2 s window spans minutes of the script. */
     static final double MAX_SPEED = 1000;
 
@@ -74,8 +76,17 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Random seed; equal seeds give equal samples (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--wait-for-consumers", paramLabel = "S", defaultValue = "0",
+            description = "Start the session clock only when both streams have an inlet, waiting up to S seconds "
+                    + "(default ${DEFAULT-VALUE}: start at once, like a headset).")
+    double waitSeconds;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
+        if (!(waitSeconds >= 0) || waitSeconds > MAX_WAIT_SECONDS) {
+            throw new ParameterException(spec.commandLine(), "--wait-for-consumers " + waitSeconds + " is not in [0, "
+                    + MAX_WAIT_SECONDS + "]");
+        }
         Simulation sim = Simulation.of(spec, name, channels, rateHz, speed, mgPerKg, seed, seconds);
         PrintWriter out = spec.commandLine().getOut();
         SimulationPublisher publisher = SimulationPublisher.open(sim.headset(), sim.seconds(), lsl.config());
@@ -85,7 +96,7 @@ final class SimulateCommand implements Callable<Integer> {
             out.println(sim.describe() + "; Ctrl-C to stop");
             out.flush();
             long started = System.nanoTime();
-            publisher.start(Duration.ZERO);
+            publisher.start(Duration.ofMillis(Math.round(waitSeconds * 1000)));
             while (!publisher.awaitEnd(Duration.ofMillis(POLL_MILLIS))) {
                 // waiting for the script to end; Ctrl-C runs the hook
             }
