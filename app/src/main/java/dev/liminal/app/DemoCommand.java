@@ -218,7 +218,7 @@ final class DemoCommand implements Callable<Integer> {
             if (s.isEmpty()) continue;
             long gaps = s.get().discontinuities();
             if (table) {
-                stdout.print(LiveShiftTable.REDRAW + LiveShiftTable.table(s.get(), totalSeconds, gaps));
+                stdout.print(LiveShiftTable.REDRAW + LiveShiftTable.table(s.get(), pipeline.eegTiming(), totalSeconds, gaps));
             } else {
                 stdout.println(LiveShiftTable.line(s.get(), gaps));
             }

@@ -1,5 +1,6 @@
 package dev.liminal.app;
 
+import dev.liminal.acquisition.monitor.TimingSnapshot;
 import dev.liminal.acquisition.pipeline.LiveSnapshot;
 import dev.liminal.acquisition.pipeline.SessionSummary;
 import dev.liminal.acquisition.pipeline.SummaryRow;
@@ -9,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Text views of the live pipeline for the {@code demo} command: the live table (regions x
- * bands, dB shift against the baseline, with phase, dose tier, elapsed time, frames and gaps),
+ * bands, dB shift against the baseline, with phase, dose tier, elapsed time, frames, gaps and
+ * the EEG stream's timing integrity),
  * the one-line status for logs and pipes, and the per-phase summary table. Stateless;
  * thread-safe.
  */
@@ -20,13 +22,16 @@ final class LiveShiftTable {
 
     private LiveShiftTable() {}
 
-    /** The live table of one snapshot, several lines, each ending in a line break. */
-    static String table(LiveSnapshot s, double totalSeconds, long gapsTotal) {
+    /** The live table of one snapshot with the EEG stream's timing, several lines, each ending in a line break. */
+    static String table(LiveSnapshot s, TimingSnapshot timing, double totalSeconds, long gapsTotal) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Liminal demo: '%s'  %.1f / %.0f s  phase %s  dose %s%n", s.streamName(),
                 s.sessionSeconds(), totalSeconds, s.phase().isEmpty() ? NO_VALUE : s.phase(), dose(s)));
         b.append(String.format(Locale.ROOT, "frames %d  gaps %d  samples lost %d  flagged channels %d  latency %.1f ms%n",
                 s.frames(), gapsTotal, s.framesLost(), s.flaggedChannels(), s.latencySeconds() * 1e3));
+        b.append(String.format(Locale.ROOT, "stream %s Hz (nominal %s), data age %s ms, drift %s ppm, timestamp jumps %d%n",
+                fixed(timing.effectiveRateHz(), 1), NumberText.plain(timing.nominalRateHz()),
+                fixed(timing.dataAgeSeconds() * 1e3, 0), fixed(timing.clockDriftPpm(), 0), timing.timestampJumps()));
         b.append(s.baselineComplete() ? "band power shift against baseline, dB\n"
                 : "baseline: collecting (" + s.baselineFrames() + " frames); shifts appear when it ends\n");
         List<String> rows = s.regions();
@@ -78,6 +83,11 @@ final class LiveShiftTable {
     private static String dose(LiveSnapshot s) {
         if (Double.isNaN(s.doseMgPerKg())) return NO_VALUE;
         return NumberText.plain(s.doseMgPerKg()) + " mg/kg" + (s.doseTier().isEmpty() ? "" : " (" + s.doseTier() + ")");
+    }
+
+    /** A number with {@code decimals} places, {@code -} when undefined. */
+    static String fixed(double v, int decimals) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%." + decimals + "f", v) : NO_VALUE;
     }
 
     /** A number with its sign and two decimals, {@code -} when undefined. */

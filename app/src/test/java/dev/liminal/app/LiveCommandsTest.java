@@ -12,7 +12,7 @@ class LiveCommandsTest {
         CliRun simulate = CliRun.of("simulate", "--help");
         assertEquals(0, simulate.exitCode(), simulate.describe());
         for (String option : new String[] {"--name", "--channels", "--rate", "--seconds", "--speed", "--dose-mg-per-kg",
-                "--seed", "--lsl-config", "--lsl-scope"}) {
+                "--seed", "--wait-for-consumers", "--lsl-config", "--lsl-scope"}) {
             assertTrue(simulate.out().contains(option), option + "\n" + simulate.out());
         }
         CliRun demo = CliRun.of("demo", "--help");
@@ -35,6 +35,10 @@ class LiveCommandsTest {
         CliRun channels = CliRun.of("simulate", "--channels", "7");
         assertEquals(ExitCodes.USAGE, channels.exitCode(), channels.describe());
         assertTrue(channels.err().contains("7 channels"), channels.err());
+
+        CliRun wait = CliRun.of("simulate", "--wait-for-consumers", "-1");
+        assertEquals(ExitCodes.USAGE, wait.exitCode(), wait.describe());
+        assertTrue(wait.err().contains("--wait-for-consumers -1.0"), wait.err());
 
         CliRun rate = CliRun.of("demo", "--rate", "50");
         assertEquals(ExitCodes.USAGE, rate.exitCode(), rate.describe());
