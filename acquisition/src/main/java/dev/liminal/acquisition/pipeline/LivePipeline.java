@@ -56,8 +56,8 @@ import java.util.concurrent.locks.LockSupport;
  * snapshots and timeline rows carry no shift. A marker may arrive a little after the EEG it
  * precedes, so a frame's phase is fixed (statistics, timeline row) only once the marker stream
  * has delivered a marker at or after the frame's end, has ended, or has had
- * {@link #MARKER_ALLOWANCE_NANOS} of wall-clock time; the snapshot published at once carries
- * the phase known then.
+ * {@link LivePipelineOptions#markerAllowanceSeconds()} of wall-clock time; the snapshot
+ * published at once carries the phase known then.
  *
  * <p><b>Nothing is lost silently.</b> A reader overrun on the EEG ring, or a jump in the EEG
  * timestamps of more than {@value #JUMP_PERIODS} sample periods plus the monitor's tolerance,
@@ -85,12 +85,6 @@ public final class LivePipeline {
     static final Duration DSP_WAIT = Duration.ofMillis(50);
     /** A timestamp step larger than this many sample periods (plus the monitor's tolerance) is a gap. */
     static final int JUMP_PERIODS = 2;
-    /**
-     * How long (wall clock) a computed frame waits for the marker stream before its phase is
-     * fixed: a marker may reach us a little after the EEG it precedes (another socket, another
-     * pump thread). 0.5 s covers scheduling and network delays on one machine many times over.
-     */
-    static final long MARKER_ALLOWANCE_NANOS = 500_000_000L;
     /** Poll interval while waiting for the marker stream at the end of the EEG. */
     private static final long MARKER_POLL_NANOS = 1_000_000L;
     /** Frames that may wait for their phase at once; when full, the oldest is fixed with what is known. */
@@ -143,6 +137,7 @@ public final class LivePipeline {
     private final double[] pendingEnd;
     private final long[] pendingAtNanos;
     private final double[] commitShift;
+    private final long markerAllowanceNanos;
     private int pendingHead;
     private int pendingCount;
     private double markersSeenUntil = Double.NEGATIVE_INFINITY;
@@ -213,6 +208,7 @@ public final class LivePipeline {
         this.pendingEnd = new double[PENDING_FRAMES];
         this.pendingAtNanos = new long[PENDING_FRAMES];
         this.commitShift = new double[cells];
+        this.markerAllowanceNanos = (long) Math.min(Long.MAX_VALUE / 4, options.markerAllowanceSeconds() * 1e9);
 
         int ringFrames = (int) Math.min(1 << 30, Math.max(DSP_CHUNK_FRAMES * 4L,
                 (long) Math.ceil(options.ringSeconds() * sampleRateHz)));
@@ -426,7 +422,7 @@ public final class LivePipeline {
                 commitReady(false);
             }
             // the EEG is over: give the marker stream its allowance to catch up, then fix every phase
-            long deadline = System.nanoTime() + MARKER_ALLOWANCE_NANOS;
+            long deadline = System.nanoTime() + markerAllowanceNanos;
             drainMarkers();
             while (!markersEnded && pendingCount > 0 && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(MARKER_POLL_NANOS);
@@ -607,7 +603,7 @@ public final class LivePipeline {
         while (pendingCount > 0) {
             int i = pendingHead;
             boolean ready = all || markersEnded || markersSeenUntil >= pendingEnd[i]
-                    || now - pendingAtNanos[i] >= MARKER_ALLOWANCE_NANOS;
+                    || now - pendingAtNanos[i] >= markerAllowanceNanos;
             if (!ready) return;
             commitOldest();
         }

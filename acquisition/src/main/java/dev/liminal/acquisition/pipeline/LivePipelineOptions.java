@@ -21,10 +21,12 @@ import java.util.Objects;
  * @param timelineCsv    where the timeline CSV is streamed, or null for none
  * @param recordXdf      where the XDF recording goes, or null for none
  * @param clock          the local clock (latency, recorder offsets)
+ * @param markerAllowanceSeconds how long (wall clock) a computed frame waits for the marker
+ *                       stream before its phase is fixed (see {@link LivePipeline}), s
  */
 public record LivePipelineOptions(double windowSeconds, double hopSeconds, BandSet bands, List<FilterSpec> filters,
                                   String baselinePhase, double ringSeconds, Path timelineCsv, Path recordXdf,
-                                  SourceClock clock) {
+                                  SourceClock clock, double markerAllowanceSeconds) {
     /** The protocol's baseline phase (DOMAIN.md: the only valid baseline). */
     public static final String DEFAULT_BASELINE_PHASE = "BASELINE";
     /**
@@ -38,6 +40,7 @@ public record LivePipelineOptions(double windowSeconds, double hopSeconds, BandS
         positive("window", windowSeconds);
         positive("hop", hopSeconds);
         positive("ring span", ringSeconds);
+        positive("marker allowance", markerAllowanceSeconds);
         Objects.requireNonNull(bands, "bands");
         filters = List.copyOf(filters);
         Objects.requireNonNull(baselinePhase, "baselinePhase");
@@ -49,53 +52,66 @@ public record LivePipelineOptions(double windowSeconds, double hopSeconds, BandS
         }
     }
 
+    /**
+     * Default marker allowance: a marker may reach the pipeline a little after the EEG it
+     * precedes (another socket, another pump thread); 0.5 s covers scheduling and network
+     * delays on one machine many times over.
+     */
+    public static final double DEFAULT_MARKER_ALLOWANCE_SECONDS = 0.5;
+
     /** Live defaults: 2 s window, 0.1 s hop, default bands, no filter, BASELINE, 30 s rings, no files. */
     public static LivePipelineOptions defaults() {
         return new LivePipelineOptions(TimelineParameters.DEFAULT_WINDOW_SECONDS,
                 TimelineParameters.DEFAULT_LIVE_HOP_SECONDS, BandSet.DEFAULT, List.of(), DEFAULT_BASELINE_PHASE,
-                DEFAULT_RING_SECONDS, null, null, SourceClock.SYSTEM);
+                DEFAULT_RING_SECONDS, null, null, SourceClock.SYSTEM, DEFAULT_MARKER_ALLOWANCE_SECONDS);
     }
 
     /** With another window and hop, s. */
     public LivePipelineOptions withWindow(double newWindowSeconds, double newHopSeconds) {
         return new LivePipelineOptions(newWindowSeconds, newHopSeconds, bands, filters, baselinePhase, ringSeconds,
-                timelineCsv, recordXdf, clock);
+                timelineCsv, recordXdf, clock, markerAllowanceSeconds);
     }
 
     /** With other bands. */
     public LivePipelineOptions withBands(BandSet newBands) {
         return new LivePipelineOptions(windowSeconds, hopSeconds, newBands, filters, baselinePhase, ringSeconds,
-                timelineCsv, recordXdf, clock);
+                timelineCsv, recordXdf, clock, markerAllowanceSeconds);
     }
 
     /** With causal filters, applied in order. */
     public LivePipelineOptions withFilters(List<FilterSpec> newFilters) {
         return new LivePipelineOptions(windowSeconds, hopSeconds, bands, newFilters, baselinePhase, ringSeconds,
-                timelineCsv, recordXdf, clock);
+                timelineCsv, recordXdf, clock, markerAllowanceSeconds);
     }
 
     /** With another ring span, s. */
     public LivePipelineOptions withRingSeconds(double newRingSeconds) {
         return new LivePipelineOptions(windowSeconds, hopSeconds, bands, filters, baselinePhase, newRingSeconds,
-                timelineCsv, recordXdf, clock);
+                timelineCsv, recordXdf, clock, markerAllowanceSeconds);
     }
 
     /** Streaming the timeline CSV to {@code file} (null for none). */
     public LivePipelineOptions withTimelineCsv(Path file) {
         return new LivePipelineOptions(windowSeconds, hopSeconds, bands, filters, baselinePhase, ringSeconds, file,
-                recordXdf, clock);
+                recordXdf, clock, markerAllowanceSeconds);
     }
 
     /** Recording every stream into the XDF {@code file} (null for none). */
     public LivePipelineOptions withRecording(Path file) {
         return new LivePipelineOptions(windowSeconds, hopSeconds, bands, filters, baselinePhase, ringSeconds,
-                timelineCsv, file, clock);
+                timelineCsv, file, clock, markerAllowanceSeconds);
+    }
+
+    /** With another marker allowance, s. */
+    public LivePipelineOptions withMarkerAllowance(double seconds) {
+        return new LivePipelineOptions(windowSeconds, hopSeconds, bands, filters, baselinePhase, ringSeconds,
+                timelineCsv, recordXdf, clock, seconds);
     }
 
     /** With another baseline phase name. */
     public LivePipelineOptions withBaselinePhase(String name) {
         return new LivePipelineOptions(windowSeconds, hopSeconds, bands, filters, name, ringSeconds, timelineCsv,
-                recordXdf, clock);
+                recordXdf, clock, markerAllowanceSeconds);
     }
 
     private static void positive(String what, double seconds) {
