@@ -21,8 +21,8 @@ import java.util.Arrays;
  */
 @Command(name = "liminal", mixinStandardHelpOptions = true, versionProvider = Liminal.Version.class,
         description = "Neurophenomenological EEG workstation: read, convert and analyse EEG recordings.",
-        subcommands = {InfoCommand.class, ConvertCommand.class, PsdCommand.class, BandpowerCommand.class,
-                StreamsCommand.class, RecordCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {DemoCommand.class, SimulateCommand.class, InfoCommand.class, ConvertCommand.class,
+                PsdCommand.class, BandpowerCommand.class, StreamsCommand.class, RecordCommand.class, ReplayCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 1 bad or missing input file, 2 usage error, 3 internal error."})
 public final class Liminal implements Runnable {
     /** The global option that adds stack traces to failure reports. */

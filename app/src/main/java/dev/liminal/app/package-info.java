@@ -1,6 +1,7 @@
 /**
- * The {@code liminal} command line (picocli): {@code info} describes a recording, {@code convert}
- * rewrites it in another format, {@code psd} and {@code bandpower} compute spectra and
+ * The {@code liminal} command line (picocli): {@code demo} runs a simulated session through the
+ * live pipeline over LSL, {@code simulate} publishes the simulated headset, {@code info}
+ * describes a recording, {@code convert} rewrites it in another format, {@code psd} and {@code bandpower} compute spectra and
  * band-power timelines with {@code dev.liminal.dsp}, streaming the file in blocks. Subcommands
  * open files through {@link dev.liminal.app.RecordingFiles} and never load viewer classes, so
  * every headless subcommand runs without a display.

@@ -6,12 +6,15 @@
  * ({@link dev.liminal.acquisition.simulation.SimulatedEeg}), the session's marker stream in
  * Liminal's session text encoding ({@link dev.liminal.acquisition.simulation.SessionMarkers}),
  * the two together with their stream descriptions
- * ({@link dev.liminal.acquisition.simulation.SimulatedHeadset}), and a wall-clock pacer for
- * publishers ({@link dev.liminal.acquisition.simulation.RealTimePacer}).
+ * ({@link dev.liminal.acquisition.simulation.SimulatedHeadset}), a wall-clock pacer for
+ * publishers ({@link dev.liminal.acquisition.simulation.RealTimePacer}) and the LSL publisher of
+ * the {@code simulate} and {@code demo} commands
+ * ({@link dev.liminal.acquisition.simulation.SimulationPublisher}).
  *
  * <p>Generation is pull-based and deterministic for a seed; time compression ({@code speed})
  * compresses the script, not the physiology. Depends on {@code core}, {@code dsp}
  * (pharmacokinetics) and {@code datasets} (session annotation encoding); never on
- * {@code viewer} or {@code app}, and not on the LSL classes (publishing is theirs).
+ * {@code viewer} or {@code app}. Only {@code SimulationPublisher} uses the LSL classes (outlets);
+ * the generators stay transport-free.
  */
 package dev.liminal.acquisition.simulation;
