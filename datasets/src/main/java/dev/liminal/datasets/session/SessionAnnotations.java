@@ -64,7 +64,8 @@ import java.util.regex.Pattern;
  *
  * <p><b>Time resolution.</b> Times are the annotations' onsets, so they are as exact as the
  * format keeps them: exactly in memory and XDF, to 100 ns in EDF+ files (EDFlib and Liminal
- * write 7 decimals). Phases that touched may then overlap by such a rounding; decoding lets a
+ * write 7 decimals), and live LSL markers carry clock-synchronisation jitter. Phases that
+ * touched may then overlap by such a rounding or jitter; decoding lets a
  * phase end where the next one starts when they overlap by at most
  * {@value #PHASE_TOUCH_TOLERANCE_SECONDS} s, and never reports that as a problem. The header
  * carries what has no time (protocol, tier table, retrospective instruments) as compact JSON,
@@ -121,10 +122,13 @@ public final class SessionAnnotations {
     private static final Pattern ANSWERED_PROBE = Pattern.compile("PROBE (.+) rating=" + NUMBER + " latency="
             + NUMBER + " s", Pattern.DOTALL);
     /**
-     * Largest overlap of consecutive phases taken as touching, seconds: ten times the 100 ns
-     * to which EDF+ writers round onsets (EDFlib, Liminal's EdfWriter: 7 decimals).
+     * Largest overlap of consecutive phases taken as touching, seconds. Two sources of such
+     * overlaps: the 100 ns to which EDF+ writers round onsets (EDFlib, Liminal's EdfWriter: 7
+     * decimals), and live markers recorded over LSL, whose timestamps are mapped through the
+     * inlet's clock offsets, which move by a fraction of a millisecond on one machine and a few
+     * milliseconds on a LAN. 5 ms covers both and is far below any protocol phase.
      */
-    public static final double PHASE_TOUCH_TOLERANCE_SECONDS = 1e-6;
+    public static final double PHASE_TOUCH_TOLERANCE_SECONDS = 0.005;
     /** The end of a phase still running. */
     private static final String OPEN_END = "open";
     /** Marks a phase's explicit end; phase names are matched against the protocol first. */
