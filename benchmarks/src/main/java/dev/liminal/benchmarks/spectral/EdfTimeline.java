@@ -32,21 +32,26 @@ import java.util.concurrent.Future;
  *       the {@code [channel][sample]} arrays, fill them with {@link RecordingReader#readSamples}
  *       in blocks, then run {@link BandPowerTimelineEstimator} on them exactly as {@code w1}
  *       does. Memory: the whole recording as doubles (1.84 GB for W1).</li>
- *   <li>{@link #streamed}: bounded memory. Blocks are read into one or two reusable
+ *   <li>{@link #blocked}: bounded memory, same estimator. The frames are computed in runs
+ *       (a minute of hops by default); each run's samples are read into a reusable buffer and
+ *       the estimator computes that run's frames. With several threads the calling thread reads
+ *       the next run while the pool computes this one.</li>
+ *   <li>{@link #streamed}: bounded memory, the live engine. Blocks are read into one or two reusable
  *       {@code [channel][block]} buffers and fed to {@link StreamingBandPowerProcessor}s (window
  *       and hop of the timeline, so one frame per hop) with {@code feed}; each frame's powers
  *       are copied into the output rows. With several threads the channels are split into one
  *       processor per thread, run on the pool, while the calling thread reads the next block
  *       into the other buffer. This is what {@code liminal bandpower} does, minus the CSV.</li>
  * </ul>
- * Both return the band powers in the estimator's layout ({@code [channel][frame * bands + band]},
+ * All return the band powers in the estimator's layout ({@code [channel][frame * bands + band]},
  * uV^2) with the time of each phase.
  *
  * <p>The EDF file ({@link #w1EdfFile}) is written once from the W1 float64 file through
  * {@link Recordings#write} (datasets' EDF+ writer, one-second records). The writer scans each
  * channel's minimum and maximum first and uses them, rounded outward to 8 characters, as the
- * physical range over the full 16-bit digital range, so the step is (max - min) / 65535 (about
- * 0.004 uV for the synthetic EEG's +-130 uV) and the rounding error at most half of that.
+ * physical range over the full 16-bit digital range, so the step is (max - min) / 65535 (0.0022 to
+ * 0.0029 uV for W1's channels, whose ranges are about +-75 to +-95 uV) and the rounding error
+ * at most half of that.
  *
  * <p>Not instantiable; the methods share no state and may run on any thread, one call per
  * reader.
@@ -63,14 +68,16 @@ final class EdfTimeline {
     /**
      * Seconds spent in each phase of one run.
      *
-     * @param openSeconds    opening the file (header, annotation pass) and, for {@link #whole},
-     *                       allocating the sample arrays
+     * @param openSeconds     opening the file: header, the pass over the annotation signal
+     * @param allocateSeconds allocating the sample arrays ({@link #whole}: 1.84 GB for W1, zeroed
+     *                        by the JVM) or the block buffers and processors ({@link #streamed})
      * @param readSeconds    in {@code readSamples} on the calling thread
      * @param computeSeconds band powers: the estimator for {@link #whole}; for {@link #streamed}
      *                       the time the calling thread fed the processors or waited for them
      * @param totalSeconds   from before opening the file to the last band power
      */
-    record Timing(double openSeconds, double readSeconds, double computeSeconds, double totalSeconds) {}
+    record Timing(double openSeconds, double allocateSeconds, double readSeconds, double computeSeconds,
+                  double totalSeconds) {}
 
     /**
      * One run's result.
@@ -166,12 +173,14 @@ final class EdfTimeline {
             throws IOException {
         long t0 = System.nanoTime();
         double[][] x;
+        long tOpen;
         long t1;
         long t2;
         try (RecordingReader reader = Recordings.open(edf)) {
             RecordedStream s = signalStream(reader.info(), edf);
             checkRate(s, estimator.parameters(), edf);
             int samples = Math.toIntExact(s.sampleCount());
+            tOpen = System.nanoTime();
             x = new double[s.info().channelCount()][samples];
             t1 = System.nanoTime();
             for (int first = 0; first < samples; first += blockSamples) {
@@ -186,7 +195,8 @@ final class EdfTimeline {
             estimator.process(x, y);
         }
         long t3 = System.nanoTime();
-        return new Run(new Timing((t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t3 - t0) / 1e9), y);
+        return new Run(new Timing((tOpen - t0) / 1e9, (t1 - tOpen) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9,
+                (t3 - t0) / 1e9), y);
     }
 
     /**
@@ -203,6 +213,7 @@ final class EdfTimeline {
         try (RecordingReader reader = Recordings.open(edf)) {
             RecordedStream s = signalStream(reader.info(), edf);
             checkRate(s, parameters, edf);
+            long tOpen = System.nanoTime();
             int channels = s.info().channelCount();
             long samples = s.sampleCount();
             int frames = parameters.frameCount(samples);
@@ -248,7 +259,103 @@ final class EdfTimeline {
                             + " frames, expected " + frames);
                 }
             }
-            return new Run(new Timing((t1 - t0) / 1e9, readNanos / 1e9, computeNanos / 1e9, (t2 - t0) / 1e9), y);
+            return new Run(new Timing((tOpen - t0) / 1e9, (t1 - tOpen) / 1e9, readNanos / 1e9, computeNanos / 1e9,
+                    (t2 - t0) / 1e9), y);
+        }
+    }
+
+    /**
+     * Bounded-memory pipeline through the batch estimator (see the class comment): the frames
+     * are taken in runs of {@code blockSamples / hop}; for each run the samples its windows cover
+     * (the run's span plus window - hop samples, re-read from the file rather than kept) are read
+     * into a reusable buffer and {@link BandPowerTimelineEstimator#process} computes the run's
+     * frames, copied into the output rows. With {@code threads > 1} the channels are split into
+     * one estimator per thread, run on {@code pool} (at least {@code threads} threads), while the
+     * calling thread reads the next run into the other buffer.
+     *
+     * @param blockSamples samples per channel per run (rounded down to whole hops, at least one)
+     */
+    static Run blocked(Path edf, TimelineParameters parameters, BandSet bands, int blockSamples, ExecutorService pool,
+                       int threads) throws IOException {
+        long t0 = System.nanoTime();
+        try (RecordingReader reader = Recordings.open(edf)) {
+            RecordedStream s = signalStream(reader.info(), edf);
+            checkRate(s, parameters, edf);
+            long tOpen = System.nanoTime();
+            int channels = s.info().channelCount();
+            int hop = parameters.hopSamples();
+            int window = parameters.windowSamples();
+            int frames = parameters.frameCount(s.sampleCount());
+            int bandCount = bands.size();
+            double[][] y = new double[channels][Math.multiplyExact(frames, bandCount)];
+            int framesPerRun = Math.max(1, Math.min(blockSamples / hop, frames));
+            int runSamples = (framesPerRun - 1) * hop + window;
+            int groups = Math.min(threads, channels);
+            RunGroup[] group = new RunGroup[groups];
+            for (int g = 0; g < groups; g++) {
+                group[g] = new RunGroup(new BandPowerTimelineEstimator(parameters, bands),
+                        (int) ((long) channels * g / groups), (int) ((long) channels * (g + 1) / groups), y, bandCount);
+            }
+            double[][][] buffers = new double[groups > 1 ? 2 : 1][channels][runSamples];
+            long t1 = System.nanoTime();
+            long readNanos = 0;
+            long computeNanos = 0;
+            List<Future<?>> pending = new ArrayList<>();
+            int k = 0;
+            for (int f0 = 0; f0 < frames; f0 += framesPerRun, k++) {
+                int runFrames = Math.min(framesPerRun, frames - f0);
+                int n = (runFrames - 1) * hop + window;
+                // The estimator takes the row length as the span, so a short last run needs its own arrays.
+                double[][] buffer = n == runSamples ? buffers[k % buffers.length] : new double[channels][n];
+                long r0 = System.nanoTime();
+                reader.readSamples(s.index(), (long) f0 * hop, n, buffer, 0);
+                long r1 = System.nanoTime();
+                readNanos += r1 - r0;
+                int first = f0;
+                if (groups == 1) {
+                    group[0].run(buffer, first, runFrames);
+                } else {
+                    // The tasks of run k - 1 use the other buffer; those of k - 2 (this buffer) were joined.
+                    join(pending);
+                    for (RunGroup g : group) pending.add(pool.submit(() -> g.run(buffer, first, runFrames)));
+                }
+                computeNanos += System.nanoTime() - r1;
+            }
+            long c0 = System.nanoTime();
+            join(pending);
+            long t2 = System.nanoTime();
+            computeNanos += t2 - c0;
+            return new Run(new Timing((tOpen - t0) / 1e9, (t1 - tOpen) / 1e9, readNanos / 1e9, computeNanos / 1e9,
+                    (t2 - t0) / 1e9), y);
+        }
+    }
+
+    /** One estimator over channels {@code [from, to)} for {@link #blocked}. Used by one thread at a time. */
+    private static final class RunGroup {
+        final BandPowerTimelineEstimator estimator;
+        final int from;
+        final int to;
+        final double[][] view;
+        final double[][] out;
+        final int bandCount;
+        double[][] runOut = new double[0][];
+
+        RunGroup(BandPowerTimelineEstimator estimator, int from, int to, double[][] out, int bandCount) {
+            this.estimator = estimator;
+            this.from = from;
+            this.to = to;
+            this.view = new double[to - from][];
+            this.out = out;
+            this.bandCount = bandCount;
+        }
+
+        /** Frames {@code [firstFrame, firstFrame + frames)} from this group's rows of {@code buffer}. */
+        void run(double[][] buffer, int firstFrame, int frames) {
+            System.arraycopy(buffer, from, view, 0, to - from);
+            int length = frames * bandCount;
+            if (runOut.length != to - from || runOut[0].length != length) runOut = new double[to - from][length];
+            estimator.process(view, runOut);
+            for (int c = from; c < to; c++) System.arraycopy(runOut[c - from], 0, out[c], firstFrame * bandCount, length);
         }
     }
 

@@ -61,7 +61,8 @@ final class EdfW1Run {
     /**
      * The command line of {@code w1-edf}.
      *
-     * @param variant      {@code whole} ({@link EdfTimeline#whole}) or {@code stream} ({@link EdfTimeline#streamed})
+     * @param variant      {@code whole} ({@link EdfTimeline#whole}), {@code blocks} ({@link EdfTimeline#blocked})
+     *                     or {@code stream} ({@link EdfTimeline#streamed})
      * @param threads      threads for the band powers, at least 1
      * @param reps         timed runs with a warm page cache, at least 1
      * @param warmup       untimed runs after the first, at least 0
@@ -71,8 +72,8 @@ final class EdfW1Run {
      */
     record Options(String variant, int threads, int reps, int warmup, int blockSeconds, boolean evict, boolean compareF64) {
         Options {
-            if (!variant.equals("whole") && !variant.equals("stream")) {
-                throw new IllegalArgumentException("--variant '" + variant + "' must be whole or stream");
+            if (!variant.equals("whole") && !variant.equals("blocks") && !variant.equals("stream")) {
+                throw new IllegalArgumentException("--variant '" + variant + "' must be whole, blocks or stream");
             }
             if (threads < 1 || reps < 1 || warmup < 0 || blockSeconds < 1) {
                 throw new IllegalArgumentException("--threads " + threads + ", --reps " + reps + ", --warmup " + warmup
@@ -141,10 +142,11 @@ final class EdfW1Run {
 
         double[] total = sorted(timed, m -> m.timing().totalSeconds());
         System.out.printf(Locale.ROOT, "RESULT impl=liminal-w1-edf-%s-%dthread median_s=%.4f min_s=%.4f median_cpu_s=%.4f "
-                        + "median_open_s=%.4f median_read_s=%.4f median_compute_s=%.4f first_s=%.4f cold_s=%s reps=%d "
+                        + "median_open_s=%.4f median_alloc_s=%.4f median_read_s=%.4f median_compute_s=%.4f first_s=%.4f cold_s=%s reps=%d "
                         + "block_s=%d max_rel_diff_vs_edf_samples=%.3g%n",
                 options.variant(), threads, median(total), total[0], median(sorted(timed, Measured::cpuSeconds)),
-                median(sorted(timed, m -> m.timing().openSeconds())), median(sorted(timed, m -> m.timing().readSeconds())),
+                median(sorted(timed, m -> m.timing().openSeconds())),
+                median(sorted(timed, m -> m.timing().allocateSeconds())), median(sorted(timed, m -> m.timing().readSeconds())),
                 median(sorted(timed, m -> m.timing().computeSeconds())), first.timing().totalSeconds(),
                 cold == null ? "na" : String.format(Locale.ROOT, "%.4f", cold.timing().totalSeconds()), options.reps(),
                 options.blockSeconds(), maxRel);
@@ -158,13 +160,15 @@ final class EdfW1Run {
                           int block, ExecutorService pool) throws IOException {
         System.gc();
         long cpu0 = os.getProcessCpuTime();
-        EdfTimeline.Run run = options.variant().equals("whole")
-                ? EdfTimeline.whole(edf, estimator, block, pool, options.threads())
-                : EdfTimeline.streamed(edf, parameters, estimator.bands(), block, pool, options.threads());
+        EdfTimeline.Run run = switch (options.variant()) {
+            case "whole" -> EdfTimeline.whole(edf, estimator, block, pool, options.threads());
+            case "blocks" -> EdfTimeline.blocked(edf, parameters, estimator.bands(), block, pool, options.threads());
+            default -> EdfTimeline.streamed(edf, parameters, estimator.bands(), block, pool, options.threads());
+        };
         double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
         EdfTimeline.Timing t = run.timing();
-        System.out.printf(Locale.ROOT, "  %s: %.3f s (open %.3f, read %.3f, band powers %.3f), %.3f s CPU (load average %.2f)%n",
-                label, t.totalSeconds(), t.openSeconds(), t.readSeconds(), t.computeSeconds(), cpu, os.getSystemLoadAverage());
+        System.out.printf(Locale.ROOT, "  %s: %.3f s (open %.3f, allocate %.3f, read %.3f, band powers %.3f), %.3f s CPU (load average %.2f)%n",
+                label, t.totalSeconds(), t.openSeconds(), t.allocateSeconds(), t.readSeconds(), t.computeSeconds(), cpu, os.getSystemLoadAverage());
         return new Measured(label, t, cpu, run.bandPowers());
     }
 

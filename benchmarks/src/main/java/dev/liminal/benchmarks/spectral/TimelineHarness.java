@@ -30,7 +30,7 @@ import java.util.function.Consumer;
  * ... TimelineHarness w1 [--threads 1] [--reps 5] [--warmup 2] [--out bench-data/w1-liminal.f64]
  * ... TimelineHarness live [--channels 64,4096,8192] [--updates 200] [--warmup 1000]
  * ... TimelineHarness generate-edf
- * ... TimelineHarness w1-edf [--variant whole|stream] [--threads 1] [--reps 3] [--warmup 1] [--block-seconds 60]
+ * ... TimelineHarness w1-edf [--variant whole|blocks|stream] [--threads 1] [--reps 3] [--warmup 1] [--block-seconds 60]
  *                            [--evict] [--compare-f64]
  * </pre>
  * {@code generate} writes {@code bench-data/eeg-64ch-1000hz-3600s.f64} ({@link SpectralBenchData})

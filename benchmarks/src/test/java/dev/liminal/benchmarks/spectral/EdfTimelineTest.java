@@ -109,7 +109,7 @@ class EdfTimelineTest {
     }
 
     @Test
-    void wholeAndStreamedRunsGiveW1OfTheEdfSamplesForAnyBlockAndThreadCount() throws IOException {
+    void everyPipelineGivesW1OfTheEdfSamplesBitForBitForAnyBlockAndThreadCount() throws IOException {
         double[][] x = EdfTimeline.samples(edf);
         double[][] expected = new double[x.length][estimator.outputLength(x[0].length)];
         estimator.process(x, expected);
@@ -117,11 +117,14 @@ class EdfTimelineTest {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             for (int threads = 1; threads <= 3; threads++) {
-                for (int block : new int[] {700, 7_000, 30_000}) {
+                for (int block : new int[] {700, 2_500, 7_000, 30_000}) {
                     EdfTimeline.Run whole = EdfTimeline.whole(edf, estimator, block, pool, threads);
                     EdfTimeline.Run streamed = EdfTimeline.streamed(edf, parameters, BandSet.DEFAULT, block, pool, threads);
+                    EdfTimeline.Run blocked = EdfTimeline.blocked(edf, parameters, BandSet.DEFAULT, block, pool, threads);
                     for (int c = 0; c < x.length; c++) {
                         assertArrayEquals(expected[c], whole.bandPowers()[c], "whole, channel " + c + ", " + threads
+                                + " threads, block " + block);
+                        assertArrayEquals(expected[c], blocked.bandPowers()[c], "blocked, channel " + c + ", " + threads
                                 + " threads, block " + block);
                         assertArrayEquals(expected[c], streamed.bandPowers()[c], "streamed, channel " + c + ", " + threads
                                 + " threads, block " + block);
