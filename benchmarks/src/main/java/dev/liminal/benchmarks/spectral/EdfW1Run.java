@@ -69,8 +69,12 @@ final class EdfW1Run {
      * @param blockSeconds seconds of samples per {@code readSamples} call, at least 1
      * @param evict        drop the EDF from the page cache before the first run and before a cold run
      * @param compareF64   also compare with the float64 file (reads 1.84 GB more)
+     * @param paired       before every run but the first, time W1 in memory on the float64 file's
+     *                     samples (as {@code w1} does, same threads), so each EDF run has an
+     *                     in-memory run next to it under the same machine load
      */
-    record Options(String variant, int threads, int reps, int warmup, int blockSeconds, boolean evict, boolean compareF64) {
+    record Options(String variant, int threads, int reps, int warmup, int blockSeconds, boolean evict, boolean compareF64,
+                   boolean paired) {
         Options {
             if (!variant.equals("whole") && !variant.equals("blocks") && !variant.equals("stream")) {
                 throw new IllegalArgumentException("--variant '" + variant + "' must be whole, blocks or stream");
@@ -93,7 +97,15 @@ final class EdfW1Run {
     }
 
     /** One timed run as printed. */
-    private record Measured(String label, EdfTimeline.Timing timing, double cpuSeconds, double[][] bandPowers) {}
+    /**
+     * One EDF run and, with {@code --paired}, the in-memory run just before it (NaN without).
+     */
+    private record Measured(String label, EdfTimeline.Timing timing, double cpuSeconds, double[][] bandPowers,
+                            double inMemorySeconds, double inMemoryCpuSeconds) {}
+
+    /** The float64 samples and output of the paired in-memory runs; null without {@code --paired}. */
+    private double[][] pairedInput;
+    private double[][] pairedOutput;
 
     void run() throws IOException {
         Path edf = EdfTimeline.w1EdfFile(dir);
@@ -115,6 +127,10 @@ final class EdfW1Run {
         });
         System.out.printf(Locale.ROOT, "variant %s, %d thread(s), blocks of %d s (%d samples per channel)%n",
                 options.variant(), threads, options.blockSeconds(), block);
+        if (options.paired()) {
+            pairedInput = SpectralBenchData.readW1(dir);
+            pairedOutput = new double[pairedInput.length][estimator.outputLength(pairedInput[0].length)];
+        }
         List<Measured> timed = new ArrayList<>();
         Measured first;
         Measured cold = null;
@@ -150,6 +166,14 @@ final class EdfW1Run {
                 median(sorted(timed, m -> m.timing().computeSeconds())), first.timing().totalSeconds(),
                 cold == null ? "na" : String.format(Locale.ROOT, "%.4f", cold.timing().totalSeconds()), options.reps(),
                 options.blockSeconds(), maxRel);
+        if (options.paired()) {
+            System.out.printf(Locale.ROOT, "RESULT impl=liminal-w1-edf-%s-%dthread-paired median_inmemory_s=%.4f "
+                            + "median_inmemory_cpu_s=%.4f median_edf_s=%.4f median_ratio=%.3f median_cpu_ratio=%.3f reps=%d%n",
+                    options.variant(), threads, median(sorted(timed, Measured::inMemorySeconds)),
+                    median(sorted(timed, Measured::inMemoryCpuSeconds)), median(total),
+                    median(sorted(timed, m -> m.timing().totalSeconds() / m.inMemorySeconds())),
+                    median(sorted(timed, m -> m.cpuSeconds() / m.inMemoryCpuSeconds())), options.reps());
+        }
         if (!(maxRel <= CHECK_RELATIVE)) {
             throw new IllegalStateException("band powers from the EDF differ from W1 on the EDF's samples by " + maxRel
                     + " relative, more than " + CHECK_RELATIVE);
@@ -158,6 +182,22 @@ final class EdfW1Run {
 
     private Measured once(String label, Path edf, BandPowerTimelineEstimator estimator, TimelineParameters parameters,
                           int block, ExecutorService pool) throws IOException {
+        double inMemory = Double.NaN;
+        double inMemoryCpu = Double.NaN;
+        if (pairedInput != null && !label.equals("first")) {
+            System.gc();
+            long cpu0 = os.getProcessCpuTime();
+            long t0 = System.nanoTime();
+            if (options.threads() > 1) {
+                estimator.process(pairedInput, pairedOutput, pool, options.threads());
+            } else {
+                estimator.process(pairedInput, pairedOutput);
+            }
+            inMemory = (System.nanoTime() - t0) / 1e9;
+            inMemoryCpu = (os.getProcessCpuTime() - cpu0) / 1e9;
+            System.out.printf(Locale.ROOT, "  %s, in memory: %.3f s, %.3f s CPU (load average %.2f)%n", label, inMemory,
+                    inMemoryCpu, os.getSystemLoadAverage());
+        }
         System.gc();
         long cpu0 = os.getProcessCpuTime();
         EdfTimeline.Run run = switch (options.variant()) {
@@ -169,7 +209,11 @@ final class EdfW1Run {
         EdfTimeline.Timing t = run.timing();
         System.out.printf(Locale.ROOT, "  %s: %.3f s (open %.3f, allocate %.3f, read %.3f, band powers %.3f), %.3f s CPU (load average %.2f)%n",
                 label, t.totalSeconds(), t.openSeconds(), t.allocateSeconds(), t.readSeconds(), t.computeSeconds(), cpu, os.getSystemLoadAverage());
-        return new Measured(label, t, cpu, run.bandPowers());
+        if (!Double.isNaN(inMemory)) {
+            System.out.printf(Locale.ROOT, "  %s, EDF / in memory: %.2fx wall, %.2fx CPU%n", label, t.totalSeconds() / inMemory,
+                    cpu / inMemoryCpu);
+        }
+        return new Measured(label, t, cpu, run.bandPowers(), inMemory, inMemoryCpu);
     }
 
     /**
@@ -209,6 +253,9 @@ final class EdfW1Run {
      */
     private double check(Path edf, BandPowerTimelineEstimator estimator, List<Measured> runs, double[] steps)
             throws IOException {
+        double[][] raw = options.compareF64() ? pairedInput : null;
+        pairedInput = null;
+        pairedOutput = null;
         System.gc();
         double[][] x = EdfTimeline.samples(edf);
         double[][] reference = new double[x.length][estimator.outputLength(x[0].length)];
@@ -221,7 +268,7 @@ final class EdfW1Run {
                     m.label(), d);
         }
         if (options.compareF64()) {
-            double[][] raw = SpectralBenchData.readW1(dir);
+            if (raw == null) raw = SpectralBenchData.readW1(dir);
             double worstSteps = 0;
             for (int c = 0; c < x.length; c++) {
                 double half = steps[c] / 2;

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * ... TimelineHarness live [--channels 64,4096,8192] [--updates 200] [--warmup 1000]
  * ... TimelineHarness generate-edf
  * ... TimelineHarness w1-edf [--variant whole|blocks|stream] [--threads 1] [--reps 3] [--warmup 1] [--block-seconds 60]
- *                            [--evict] [--compare-f64]
+ *                            [--evict] [--compare-f64] [--paired]
  * </pre>
  * {@code generate} writes {@code bench-data/eeg-64ch-1000hz-3600s.f64} ({@link SpectralBenchData})
  * if missing. {@code w1} reads it once (untimed), runs the timeline {@code warmup} times untimed
@@ -74,10 +74,11 @@ public final class TimelineHarness {
             }
             case "w1-edf" -> {
                 int threads = intOption(args, "--threads", 1);
-                EdfW1Run.Options options = new EdfW1Run.Options(option(args, "--variant", "whole"), threads,
+                String variant = option(args, "--variant", "whole");
+                EdfW1Run.Options options = new EdfW1Run.Options(variant, threads,
                         intOption(args, "--reps", 3), intOption(args, "--warmup", 1),
-                        intOption(args, "--block-seconds", threads == 1 ? 60 : 600), flag(args, "--evict"),
-                        flag(args, "--compare-f64"));
+                        intOption(args, "--block-seconds", threads > 1 && variant.equals("whole") ? 600 : 60),
+                        flag(args, "--evict"), flag(args, "--compare-f64"), flag(args, "--paired"));
                 new EdfW1Run(dir, options).run();
             }
             case "live" -> live(dir, option(args, "--channels", "64,4096,8192"), intOption(args, "--updates", 200),
