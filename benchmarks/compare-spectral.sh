@@ -26,7 +26,8 @@
 #
 # Environment: REPS (3), EDF_VARIANTS ("whole blocks"; also "stream", the live engine the CLI
 # uses; see EdfTimeline), EVICT (1: evict the EDF from the page cache before the first and cold
-# runs with dd iflag=nocache, this file only; 0: leave the cache alone), LIVE_CHANNELS
+# runs with dd iflag=nocache, this file only; 0: leave the cache alone), PAIRED (0; 1: w1-edf
+# --paired, W1 in memory timed right before each EDF run, for a ratio under equal load), LIVE_CHANNELS
 # (64,1024,2048,4096,8192,16384), LIVE_UPDATES (200), JAVA_OPTS (-Xms6g -Xmx6g: the hour is
 # 1.84 GB of doubles), PYTHON (/usr/bin/python3, Debian's, with SciPy 1.10 and MNE 1.3; not the
 # pyenv python3 on PATH).
@@ -39,6 +40,7 @@ cd "$root"
 REPS=${REPS:-3}
 EDF_VARIANTS=${EDF_VARIANTS:-whole blocks}
 EVICT=${EVICT:-1}
+PAIRED=${PAIRED:-0}
 LIVE_CHANNELS=${LIVE_CHANNELS:-64,1024,2048,4096,8192,16384}
 LIVE_UPDATES=${LIVE_UPDATES:-200}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms6g -Xmx6g --add-modules jdk.incubator.vector"}
@@ -93,11 +95,12 @@ compare_f64=(--compare-f64)
 for variant in $EDF_VARIANTS; do
   for threads in 1 2; do
     echo "== W1 from the 16-bit EDF, Liminal, $variant, $threads thread(s) (load average $(cut -d' ' -f1 /proc/loadavg))"
-    evict_opt=()
-    [ "$EVICT" = 1 ] && evict_opt=(--evict)
+    edf_opts=()
+    [ "$EVICT" = 1 ] && edf_opts=(--evict)
+    [ "$PAIRED" = 1 ] && edf_opts+=(--paired)
     # shellcheck disable=SC2086
     java $JAVA_OPTS -cp "$jar" $harness w1-edf --variant "$variant" --threads "$threads" --reps "$REPS" --warmup 1 \
-      "${evict_opt[@]}" "${compare_f64[@]}" | tee /dev/stderr | keep
+      "${edf_opts[@]}" "${compare_f64[@]}" | tee /dev/stderr | keep
     compare_f64=()
   done
 done
