@@ -2,7 +2,7 @@
 # Side-by-side speed of the spectral engine: Liminal's band-power timeline against SciPy and MNE
 # on the same data file, in one run, sequentially.
 #
-#   benchmarks/compare-spectral.sh          # from anywhere; about 5-10 minutes
+#   benchmarks/compare-spectral.sh          # from anywhere; about 10-15 minutes
 #   REPS=5 LIVE_CHANNELS=64,2048,4096,8192 benchmarks/compare-spectral.sh
 #
 # Steps: builds benchmarks/target/benchmarks.jar if needed; writes bench-data/eeg-64ch-1000hz-3600s.f64
@@ -10,7 +10,13 @@
 # 3,600,000 float64 little-endian, channel-major, 1.84 GB), the one file both sides read; prints
 # the machine; then
 #   W1 (2 s window, 1 s hop, five bands, one hour of 64 channels, in memory): Liminal on 1 and 2
-#   threads (TimelineHarness w1, which also writes its band powers), then SciPy
+#   threads (TimelineHarness w1, which also writes its band powers);
+#   W1 from a 16-bit EDF on disk (TimelineHarness w1-edf, right after w1 so the two are comparable):
+#   bench-data/eeg-64ch-1000hz-3600s-w1.edf, written once from the .f64 by datasets' EDF+ writer
+#   (generate-edf, about 1-2 minutes, nice'd), timed from opening the file to the last band power
+#   for each of EDF_VARIANTS on 1 and 2 threads: a first run (fresh JVM, file evicted from the page
+#   cache), a cold run (JIT warm, file evicted again) and REPS warm runs, each checked against W1
+#   on the EDF's own samples; then SciPy
 #   (scipy.signal.spectrogram + band sums; hand-batched scipy.fft.rfft on 1 and 2 workers) and MNE
 #   (psd_array_welch, average=None), each checked against Liminal's band powers;
 #   live (2 s window, 0.1 s hop, 100-sample chunks): time per update for LIVE_CHANNELS channels,
@@ -18,9 +24,13 @@
 # Finally a table with the ratios (summarize_spectral.py). Everything printed is kept in
 # benchmarks/target/compare-spectral-<UTC time>.txt.
 #
-# Environment: REPS (3), LIVE_CHANNELS (64,1024,2048,4096,8192,16384), LIVE_UPDATES (200),
-# JAVA_OPTS (-Xms6g -Xmx6g: the hour is 1.84 GB of doubles), PYTHON (/usr/bin/python3, Debian's,
-# with SciPy 1.10 and MNE 1.3; not the pyenv python3 on PATH).
+# Environment: REPS (3), EDF_VARIANTS ("whole blocks"; also "stream", the live engine the CLI
+# uses; see EdfTimeline), EVICT (1: evict the EDF from the page cache before the first and cold
+# runs with dd iflag=nocache, this file only; 0: leave the cache alone), PAIRED (0; 1: w1-edf
+# --paired, W1 in memory timed right before each EDF run, for a ratio under equal load), LIVE_CHANNELS
+# (64,1024,2048,4096,8192,16384), LIVE_UPDATES (200), JAVA_OPTS (-Xms6g -Xmx6g: the hour is
+# 1.84 GB of doubles), PYTHON (/usr/bin/python3, Debian's, with SciPy 1.10 and MNE 1.3; not the
+# pyenv python3 on PATH).
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -28,6 +38,9 @@ root=$(cd "$here/.." && pwd)
 cd "$root"
 
 REPS=${REPS:-3}
+EDF_VARIANTS=${EDF_VARIANTS:-whole blocks}
+EVICT=${EVICT:-1}
+PAIRED=${PAIRED:-0}
 LIVE_CHANNELS=${LIVE_CHANNELS:-64,1024,2048,4096,8192,16384}
 LIVE_UPDATES=${LIVE_UPDATES:-200}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms6g -Xmx6g --add-modules jdk.incubator.vector"}
@@ -51,6 +64,10 @@ echo "== benchmark data ($data, generated once)"
 # shellcheck disable=SC2086
 java $JAVA_OPTS -cp "$jar" $harness generate
 
+echo "== W1 EDF (bench-data/eeg-64ch-1000hz-3600s-w1.edf, written once by datasets' EDF writer)"
+# shellcheck disable=SC2086
+nice java $JAVA_OPTS -cp "$jar" $harness generate-edf
+
 echo "== machine"
 echo "date (UTC): $(date -u '+%Y-%m-%d %H:%M')"
 echo "cores (nproc): $(nproc)"
@@ -73,6 +90,19 @@ for threads in 1 2; do
   # shellcheck disable=SC2086
   java $JAVA_OPTS -cp "$jar" $harness w1 --threads "$threads" --reps "$REPS" --warmup 2 "${out_opt[@]}" \
     | tee /dev/stderr | keep
+done
+compare_f64=(--compare-f64)
+for variant in $EDF_VARIANTS; do
+  for threads in 1 2; do
+    echo "== W1 from the 16-bit EDF, Liminal, $variant, $threads thread(s) (load average $(cut -d' ' -f1 /proc/loadavg))"
+    edf_opts=()
+    [ "$EVICT" = 1 ] && edf_opts=(--evict)
+    [ "$PAIRED" = 1 ] && edf_opts+=(--paired)
+    # shellcheck disable=SC2086
+    java $JAVA_OPTS -cp "$jar" $harness w1-edf --variant "$variant" --threads "$threads" --reps "$REPS" --warmup 1 \
+      "${edf_opts[@]}" "${compare_f64[@]}" | tee /dev/stderr | keep
+    compare_f64=()
+  done
 done
 echo "== W1, SciPy and MNE (load average $(cut -d' ' -f1 /proc/loadavg))"
 "$PYTHON" benchmarks/src/main/python/compare_spectral.py w1 "$data" "$liminal_out" "$REPS" | tee /dev/stderr | keep

@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  * java -Xms6g -Xmx6g -cp benchmarks/target/benchmarks.jar dev.liminal.benchmarks.spectral.TimelineHarness generate
  * ... TimelineHarness w1 [--threads 1] [--reps 5] [--warmup 2] [--out bench-data/w1-liminal.f64]
  * ... TimelineHarness live [--channels 64,4096,8192] [--updates 200] [--warmup 1000]
+ * ... TimelineHarness generate-edf
+ * ... TimelineHarness w1-edf [--variant whole|blocks|stream] [--threads 1] [--reps 3] [--warmup 1] [--block-seconds 60]
+ *                            [--evict] [--compare-f64] [--paired]
  * </pre>
  * {@code generate} writes {@code bench-data/eeg-64ch-1000hz-3600s.f64} ({@link SpectralBenchData})
  * if missing. {@code w1} reads it once (untimed), runs the timeline {@code warmup} times untimed
@@ -41,6 +44,9 @@ import java.util.function.Consumer;
  * exactly those 2 s, and its channel-0 alpha power ({@code check=}) must equal SciPy's. Above
  * 1024 channels a tenth of {@code --updates} is timed; the warm-up is {@code --warmup} updates at
  * 64 channels, scaled down in proportion to the channel count (at least 20).
+ * {@code generate-edf} writes the W1 EDF ({@link EdfTimeline#ensureW1Edf}) if missing;
+ * {@code w1-edf} times W1 from that EDF, from opening the file to the last band power
+ * ({@link EdfW1Run}).
  */
 public final class TimelineHarness {
     private TimelineHarness() {}
@@ -48,7 +54,7 @@ public final class TimelineHarness {
     /** Entry point; see the class comment for the arguments. */
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            throw new IllegalArgumentException("usage: TimelineHarness generate|w1|live [options]");
+            throw new IllegalArgumentException("usage: TimelineHarness generate|generate-edf|w1|w1-edf|live [options]");
         }
         Path dir = BenchFiles.directory();
         switch (args[0]) {
@@ -60,9 +66,25 @@ public final class TimelineHarness {
             }
             case "w1" -> w1(dir, intOption(args, "--threads", 1), intOption(args, "--reps", 5),
                     intOption(args, "--warmup", 2), option(args, "--out", null));
+            case "generate-edf" -> {
+                long t0 = System.nanoTime();
+                boolean written = EdfTimeline.ensureW1Edf(dir);
+                System.out.printf(Locale.ROOT, "%s %s (%.1f s)%n", written ? "wrote" : "kept",
+                        EdfTimeline.w1EdfFile(dir), (System.nanoTime() - t0) / 1e9);
+            }
+            case "w1-edf" -> {
+                int threads = intOption(args, "--threads", 1);
+                String variant = option(args, "--variant", "whole");
+                EdfW1Run.Options options = new EdfW1Run.Options(variant, threads,
+                        intOption(args, "--reps", 3), intOption(args, "--warmup", 1),
+                        intOption(args, "--block-seconds", threads > 1 && variant.equals("whole") ? 600 : 60),
+                        flag(args, "--evict"), flag(args, "--compare-f64"), flag(args, "--paired"));
+                new EdfW1Run(dir, options).run();
+            }
             case "live" -> live(dir, option(args, "--channels", "64,4096,8192"), intOption(args, "--updates", 200),
                     intOption(args, "--warmup", 1000));
-            default -> throw new IllegalArgumentException("unknown mode '" + args[0] + "': generate, w1 or live");
+            default -> throw new IllegalArgumentException("unknown mode '" + args[0]
+                    + "': generate, generate-edf, w1, w1-edf or live");
         }
     }
 
@@ -169,6 +191,13 @@ public final class TimelineHarness {
     private static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static boolean flag(String[] args, String name) {
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals(name)) return true;
+        }
+        return false;
     }
 
     private static String option(String[] args, String name, String fallback) {
