@@ -240,8 +240,7 @@ final class EdfWriter {
                     + recordBytes + " bytes, more than " + EdfHeaderParser.MAX_RECORD_BYTES);
         }
 
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".part");
+        Path temp = dev.liminal.datasets.PartFile.createBeside(target, "part");
         boolean done = false;
         try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             writeFully(out, ByteBuffer.wrap(header));

@@ -31,8 +31,7 @@ final class SidecarFiles {
 
     /** Writes {@code bytes} to a temporary file beside {@code file}, then moves it over {@code file}. */
     static void writeAtomically(Path file, byte[] bytes) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        Path tmp = dev.liminal.datasets.PartFile.createBeside(file, "tmp");
         try {
             Files.write(tmp, bytes);
             try {
