@@ -21,9 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * java -cp benchmarks/target/benchmarks.jar dev.liminal.benchmarks.lsl.LslThroughputHarness \
  *     [--channels 64] [--chunk 32] [--samples 2000000] [--seconds 20] [--rate 1000] [--window 65536]
  * </pre>
- * {@code --window}: the pusher waits while more than this many samples are pushed but not yet
- * pulled (flow control, so the figure is what gets through; 0 = none, then the outlet drops the
- * oldest). {@code --seconds} bounds the whole run. Prints one line:
+ * {@code --window}: the pusher waits while the next chunk would put more than this many samples
+ * in flight (pushed, not yet pulled): flow control, so the figure is what gets through; 0 = none,
+ * then the outlet drops the oldest. (The C program lets one chunk beyond the window; here the
+ * window is strict because Liminal's inlet buffer holds 4 Mi values, 65,536 samples of 64
+ * channels, exactly the default window, where liblsl's holds 360 s x rate.) {@code --seconds} bounds the whole run. Prints one line:
  * {@code RESULT bench=lsl_throughput impl=liminal channels=.. chunk=.. window=.. sent=.. received=..
  * lost=.. seconds=.. samples_per_s=.. values_per_s=.. payload_mb_per_s=.. push_samples_per_s=..};
  * {@code seconds} runs from the first to the last pull that returned samples, and the first pull's
@@ -74,7 +76,7 @@ public final class LslThroughputHarness {
             long i = 0;
             while (i < samples && LslClock.nowSeconds() < deadline) {
                 int n = (int) Math.min(chunk, samples - i);
-                while (window > 0 && i - pulled.get() > window && LslClock.nowSeconds() < deadline) {
+                while (window > 0 && i + n - pulled.get() > window && LslClock.nowSeconds() < deadline) {
                     PacedPusher.sleepUntil(LslClock.nowSeconds() + FLOW_PAUSE_SECONDS);
                 }
                 for (int s = 0; s < n; s++) {
