@@ -11,9 +11,12 @@
 # LIMINAL_LIBLSL: an installed liblsl (the prefix holding include/lsl_c.h and lib/liblsl.so, or
 # the path of liblsl.so itself). The C programs are compiled against it into
 # benchmarks/target/lsl-bench/ (never committed). Without it only Liminal runs.
-# Environment: ROUNDS (3), SAMPLES (2000000, throughput), LATENCY_SECONDS (10), FRAME_SECONDS (30),
+# Environment: ROUNDS (3), SAMPLES (6000000, throughput: long enough that the JIT warm-up is a small part), LATENCY_SECONDS (10), FRAME_SECONDS (30),
 # CROSS_PROCESS (1: also Liminal's latency with the outlet in a second JVM; 0 = skip),
 # JAVA_OPTS (-Xms512m -Xmx512m), CC (gcc).
+# Each program runs under /usr/bin/time when it exists: the process's user and system CPU seconds
+# are added to its RESULT line (cpu_user_s, cpu_sys_s), a measure the load disturbs less than
+# wall time (for the JVM it includes start-up and JIT compilation).
 # Everything stays on 127.0.0.1 (the C programs install a machine-only liblsl configuration, the
 # Java harnesses use local scope); every step runs under `timeout`. The whole output is kept in
 # benchmarks/results/<UTC time>-lsl.txt.
@@ -24,7 +27,7 @@ root=$(cd "$here/.." && pwd)
 cd "$root"
 
 ROUNDS=${ROUNDS:-3}
-SAMPLES=${SAMPLES:-2000000}
+SAMPLES=${SAMPLES:-6000000}
 LATENCY_SECONDS=${LATENCY_SECONDS:-10}
 FRAME_SECONDS=${FRAME_SECONDS:-30}
 CROSS_PROCESS=${CROSS_PROCESS:-1}
@@ -84,14 +87,17 @@ run() {
   local before
   before=$(load1)
   echo "-- round $round, $bench, $impl; $(uptime | sed 's/^ *//')"
-  local out status=0
-  out=$(timeout "$limit" "$@" 2>&1) || status=$?
-  printf '%s\n' "$out" | grep -v '^WARNING: Using incubator modules' || true
+  local out status=0 timer=()
+  [ -x /usr/bin/time ] && timer=(/usr/bin/time -f 'CPU_TIME cpu_user_s=%U cpu_sys_s=%S')
+  out=$(timeout "$limit" "${timer[@]}" "$@" 2>&1) || status=$?
+  printf '%s\n' "$out" | grep -v -e '^WARNING: Using incubator modules' -e '^CPU_TIME' || true
+  local cpu
+  cpu=$(printf '%s\n' "$out" | sed -n 's/^CPU_TIME //p' | tail -n 1)
   if [ "$status" -ne 0 ]; then
     echo "   (exit status $status)"
     return 0
   fi
-  printf '%s\n' "$out" | grep '^RESULT' | sed "s/^RESULT /RESULT round=$round load1_before=$before load1_after=$(load1) /" >> "$results" || true
+  printf '%s\n' "$out" | grep '^RESULT' | sed "s/^RESULT /RESULT round=$round load1_before=$before load1_after=$(load1) /; s/\$/ $cpu/" >> "$results" || true
 }
 
 # shellcheck disable=SC2206
@@ -103,9 +109,9 @@ for round in $(seq 1 "$ROUNDS"); do
   for impl in $order; do
     if [ "$impl" = liblsl ]; then
       [ -n "$liblsl" ] || continue
-      run "$round" liblsl throughput 60 env -u LSLAPICFG "$bin/lsl_bench_throughput" --channels 64 --chunk 32 --samples "$SAMPLES" --seconds 20
+      run "$round" liblsl throughput 90 env -u LSLAPICFG "$bin/lsl_bench_throughput" --channels 64 --chunk 32 --samples "$SAMPLES" --seconds 40
     else
-      run "$round" liminal throughput 60 "${java_cmd[@]}" "$pkg.LslThroughputHarness" --channels 64 --chunk 32 --samples "$SAMPLES" --seconds 20
+      run "$round" liminal throughput 90 "${java_cmd[@]}" "$pkg.LslThroughputHarness" --channels 64 --chunk 32 --samples "$SAMPLES" --seconds 40
     fi
   done
   for impl in $order; do
@@ -128,11 +134,14 @@ echo
 echo "== summary (load1 = 1-minute load average just before the run)"
 echo
 echo "throughput, 64 x float32, chunks of 32, flow-controlled (target: Liminal >= liblsl)"
-printf '%-6s %-8s %6s %12s %10s %6s\n' round impl load1 samples/s MB/s lost
+printf '%-6s %-8s %6s %12s %10s %6s %16s %14s\n' round impl load1 samples/s MB/s lost 'CPU s/M samples' 'steady (JVM)'
 grep 'bench=lsl_throughput' "$results" | while read -r line; do
-  printf '%-6s %-8s %6s %12s %10s %6s\n' "$(field round <<<"$line")" "$(field impl <<<"$line")" \
+  user=$(field cpu_user_s <<<"$line"); sys=$(field cpu_sys_s <<<"$line"); sent=$(field sent <<<"$line")
+  cpu=$(awk -v u="${user:-0}" -v s="${sys:-0}" -v n="$sent" 'BEGIN { if (u + s > 0 && n > 0) printf "%.2f", (u + s) / (n / 1e6); else print "-" }')
+  steady=$(field steady_samples_per_s <<<"$line")
+  printf '%-6s %-8s %6s %12s %10s %6s %16s %14s\n' "$(field round <<<"$line")" "$(field impl <<<"$line")" \
     "$(field load1_before <<<"$line")" "$(field samples_per_s <<<"$line")" "$(field payload_mb_per_s <<<"$line")" \
-    "$(field lost <<<"$line")"
+    "$(field lost <<<"$line")" "$cpu" "${steady:--}"
 done
 echo
 echo "push-to-pull latency, 1000 Hz x 64 (target: Liminal p99 <= 500 us), microseconds"

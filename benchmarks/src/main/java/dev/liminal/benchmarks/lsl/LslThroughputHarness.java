@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.liminal.benchmarks.lsl.LslThroughputHarness \
  *     [--channels 64] [--chunk 32] [--samples 2000000] [--seconds 20] [--rate 1000] [--window 65536]
+ *     [--warmup-samples 1000000]
  * </pre>
  * {@code --window}: the pusher waits while the next chunk would put more than this many samples
  * in flight (pushed, not yet pulled): flow control, so the figure is what gets through; 0 = none,
@@ -30,6 +31,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * lost=.. seconds=.. samples_per_s=.. values_per_s=.. payload_mb_per_s=.. push_samples_per_s=..};
  * {@code seconds} runs from the first to the last pull that returned samples, and the first pull's
  * samples are not counted in the rate (they arrived before the clock started), as in the C program.
+ * The line ends with {@code steady_samples_per_s}, the same rate from the first pull past
+ * {@code --warmup-samples} on (0 if the run is shorter): the JVM interprets, then compiles, the
+ * hot path during its first half second or so, a cost liblsl's native code does not have, and
+ * this figure leaves it out.
  */
 public final class LslThroughputHarness {
     /** Most samples per pull (as the C program). */
@@ -48,24 +53,25 @@ public final class LslThroughputHarness {
     /** Entry point; see the class comment for the arguments. */
     public static void main(String[] args) throws IOException, InterruptedException {
         HarnessArguments a = new HarnessArguments("LslThroughputHarness", args,
-                Set.of("--channels", "--chunk", "--samples", "--seconds", "--rate", "--window"));
+                Set.of("--channels", "--chunk", "--samples", "--seconds", "--rate", "--window", "--warmup-samples"));
         int channels = a.integer("--channels", 64, 2, 4096);
         int chunk = a.integer("--chunk", 32, 1, 65536);
         long samples = (long) a.number("--samples", 2_000_000, 1, 1e12);
         double seconds = a.number("--seconds", 20, 0.1, 3600);
         double rate = a.number("--rate", 1000, 1, 1e6);
         long window = (long) a.number("--window", 65536, 0, 1e12);
+        long warmupSamples = (long) a.number("--warmup-samples", 1_000_000, 0, 1e12);
 
         String name = LoopbackLsl.streamName("throughput");
         try (LslOutlet outlet = LoopbackLsl.openOutlet(name, channels, rate);
              LslInlet inlet = LoopbackLsl.openInlet(name)) {
             LoopbackLsl.awaitConsumer(outlet);
-            run(outlet, inlet, channels, chunk, samples, seconds, window);
+            run(outlet, inlet, channels, chunk, samples, seconds, window, warmupSamples);
         }
     }
 
     private static void run(LslOutlet outlet, LslInlet inlet, int channels, int chunk, long samples, double seconds,
-                            long window) throws InterruptedException, IOException {
+                            long window, long warmupSamples) throws InterruptedException, IOException {
         double deadline = LslClock.nowSeconds() + seconds;
         AtomicLong sent = new AtomicLong();
         AtomicLong pulled = new AtomicLong();
@@ -104,6 +110,8 @@ public final class LslThroughputHarness {
         double first = 0;
         double last = 0;
         double idleSince = 0;
+        double steadyFrom = 0;
+        long steadyReceived = 0;
         while (true) {
             double now = LslClock.nowSeconds();
             if (now > deadline + DRAIN_TIMEOUT_SECONDS) break;
@@ -132,16 +140,22 @@ public final class LslThroughputHarness {
             }
             received += got;
             pulled.set(next);
+            if (steadyFrom != 0) {
+                steadyReceived += got;
+            } else if (received >= warmupSamples) {
+                steadyFrom = now;
+            }
         }
         pusher.join(Duration.ofSeconds(5).toMillis());
         long total = sent.get();
         if (next < total) lost += total - next;
         double span = last - first;
         double rx = span > 0 ? (received - firstGot) / span : 0;
+        double steady = steadyFrom > 0 && last > steadyFrom ? steadyReceived / (last - steadyFrom) : 0;
         System.out.printf(Locale.ROOT, "RESULT bench=lsl_throughput impl=liminal channels=%d chunk=%d window=%d sent=%d "
                         + "received=%d lost=%d seconds=%.6f samples_per_s=%.0f values_per_s=%.0f payload_mb_per_s=%.1f "
-                        + "push_samples_per_s=%.0f inlet_dropped=%d%n",
+                        + "push_samples_per_s=%.0f inlet_dropped=%d warmup_samples=%d steady_samples_per_s=%.0f%n",
                 channels, chunk, window, total, received, lost, span, rx, rx * channels, rx * channels * 4 / 1e6,
-                pushSeconds[0] > 0 ? total / pushSeconds[0] : 0, inlet.droppedSamples());
+                pushSeconds[0] > 0 ? total / pushSeconds[0] : 0, inlet.droppedSamples(), warmupSamples, steady);
     }
 }
