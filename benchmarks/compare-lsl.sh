@@ -13,6 +13,7 @@
 # benchmarks/target/lsl-bench/ (never committed). Without it only Liminal runs.
 # Environment: ROUNDS (3), SAMPLES (6000000, throughput: long enough that the JIT warm-up is a small part), LATENCY_SECONDS (10), FRAME_SECONDS (30),
 # CROSS_PROCESS (1: also Liminal's latency with the outlet in a second JVM; 0 = skip),
+# BENCHES (which parts run: "throughput latency frame"),
 # JAVA_OPTS (-Xms512m -Xmx512m), CC (gcc).
 # Each program runs under /usr/bin/time when it exists: the process's user and system CPU seconds
 # are added to its RESULT line (cpu_user_s, cpu_sys_s), a measure the load disturbs less than
@@ -31,6 +32,7 @@ SAMPLES=${SAMPLES:-6000000}
 LATENCY_SECONDS=${LATENCY_SECONDS:-10}
 FRAME_SECONDS=${FRAME_SECONDS:-30}
 CROSS_PROCESS=${CROSS_PROCESS:-1}
+BENCHES=${BENCHES:-"throughput latency frame"}
 JAVA_OPTS=${JAVA_OPTS:-"-Xms512m -Xmx512m"}
 CC=${CC:-gcc}
 jar=benchmarks/target/benchmarks.jar
@@ -76,6 +78,7 @@ if [ -n "$liblsl" ]; then
 else
   echo "liblsl: NOT SET (LIMINAL_LIBLSL unset): Liminal only, no side-by-side figures in this run"
 fi
+echo "parts: $BENCHES"
 echo "rounds: $ROUNDS; throughput $SAMPLES samples; latency ${LATENCY_SECONDS} s + 1 s warm-up; frame ${FRAME_SECONDS} s + 3 s warm-up"
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
@@ -103,10 +106,12 @@ run() {
 # shellcheck disable=SC2206
 java_cmd=(java $JAVA_OPTS -cp "$jar")
 
+wants() { case " $BENCHES " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
+
 for round in $(seq 1 "$ROUNDS"); do
   # alternate who goes first, so that a load change does not always favour the same side
   if [ $((round % 2)) -eq 1 ]; then order="liblsl liminal"; else order="liminal liblsl"; fi
-  for impl in $order; do
+  wants throughput && for impl in $order; do
     if [ "$impl" = liblsl ]; then
       [ -n "$liblsl" ] || continue
       run "$round" liblsl throughput 90 env -u LSLAPICFG "$bin/lsl_bench_throughput" --channels 64 --chunk 32 --samples "$SAMPLES" --seconds 40
@@ -114,7 +119,7 @@ for round in $(seq 1 "$ROUNDS"); do
       run "$round" liminal throughput 90 "${java_cmd[@]}" "$pkg.LslThroughputHarness" --channels 64 --chunk 32 --samples "$SAMPLES" --seconds 40
     fi
   done
-  for impl in $order; do
+  wants latency && for impl in $order; do
     if [ "$impl" = liblsl ]; then
       [ -n "$liblsl" ] || continue
       run "$round" liblsl latency $((LATENCY_SECONDS + 40)) env -u LSLAPICFG "$bin/lsl_bench_latency" --channels 64 --rate 1000 --seconds "$LATENCY_SECONDS" --warmup 1
@@ -122,11 +127,13 @@ for round in $(seq 1 "$ROUNDS"); do
       run "$round" liminal latency $((LATENCY_SECONDS + 40)) "${java_cmd[@]}" "$pkg.LslLatencyHarness" --channels 64 --rate 1000 --seconds "$LATENCY_SECONDS" --warmup 1
     fi
   done
-  if [ "$CROSS_PROCESS" = 1 ]; then
+  if wants latency && [ "$CROSS_PROCESS" = 1 ]; then
     run "$round" liminal latency-cross-process $((LATENCY_SECONDS + 70)) "${java_cmd[@]}" "$pkg.LslLatencyHarness" --mode cross-process --channels 64 --rate 1000 --seconds "$LATENCY_SECONDS" --warmup 1
   fi
-  run "$round" liminal frame $((FRAME_SECONDS + 60)) "${java_cmd[@]}" --add-modules jdk.incubator.vector \
-    "$pkg.LslFrameLatencyHarness" --channels 64 --rate 1000 --seconds "$FRAME_SECONDS" --warmup 3
+  if wants frame; then
+    run "$round" liminal frame $((FRAME_SECONDS + 60)) "${java_cmd[@]}" --add-modules jdk.incubator.vector \
+      "$pkg.LslFrameLatencyHarness" --channels 64 --rate 1000 --seconds "$FRAME_SECONDS" --warmup 3
+  fi
 done
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
