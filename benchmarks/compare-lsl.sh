@@ -142,7 +142,7 @@ echo "== summary (load1 = 1-minute load average just before the run)"
 echo
 echo "throughput, 64 x float32, chunks of 32, flow-controlled (target: Liminal >= liblsl)"
 printf '%-6s %-8s %6s %12s %10s %6s %16s %14s\n' round impl load1 samples/s MB/s lost 'CPU s/M samples' 'steady (JVM)'
-grep 'bench=lsl_throughput' "$results" | while read -r line; do
+{ grep 'bench=lsl_throughput ' "$results" || true; } | while read -r line; do
   user=$(field cpu_user_s <<<"$line"); sys=$(field cpu_sys_s <<<"$line"); sent=$(field sent <<<"$line")
   cpu=$(awk -v u="${user:-0}" -v s="${sys:-0}" -v n="$sent" 'BEGIN { if (u + s > 0 && n > 0) printf "%.2f", (u + s) / (n / 1e6); else print "-" }')
   steady=$(field steady_samples_per_s <<<"$line")
@@ -153,7 +153,7 @@ done
 echo
 echo "push-to-pull latency, 1000 Hz x 64 (target: Liminal p99 <= 500 us), microseconds"
 printf '%-6s %-22s %6s %8s %8s %8s %9s %9s %6s %6s\n' round impl load1 p50 p90 p99 p99.9 max lost late
-grep 'bench=lsl_latency' "$results" | while read -r line; do
+{ grep 'bench=lsl_latency ' "$results" || true; } | while read -r line; do
   impl=$(field impl <<<"$line"); mode=$(field mode <<<"$line")
   [ -n "$mode" ] && impl="$impl-$mode"
   printf '%-6s %-22s %6s %8s %8s %8s %9s %9s %6s %6s\n' "$(field round <<<"$line")" "$impl" \
@@ -164,7 +164,7 @@ done
 echo
 echo "push to band-power frame, 1000 Hz x 64, live defaults (target: p99 <= 2000 us), microseconds"
 printf '%-6s %6s %7s %8s %8s %8s %9s %10s %10s %6s %6s\n' round load1 frames p50 p90 p99 max dsp_p50 dsp_p99 lost late
-grep 'bench=lsl_frame_latency' "$results" | while read -r line; do
+{ grep 'bench=lsl_frame_latency ' "$results" || true; } | while read -r line; do
   printf '%-6s %6s %7s %8s %8s %8s %9s %10s %10s %6s %6s\n' "$(field round <<<"$line")" "$(field load1_before <<<"$line")" \
     "$(field frames <<<"$line")" "$(field p50_us <<<"$line")" "$(field p90_us <<<"$line")" "$(field p99_us <<<"$line")" \
     "$(field max_us <<<"$line")" "$(field dsp_p50_us <<<"$line")" "$(field dsp_p99_us <<<"$line")" \
