@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * One TCP connection to an outlet (LSL-PROTOCOL.md sections 5 and 6): reads the request,
@@ -42,6 +43,8 @@ final class OutletSession implements Runnable {
     private final Runnable onEnd;
     private final ChannelFormat format;
     private final int channels;
+    /** {@code closed::get} made once: a method reference evaluated in the loop allocates at every wake-up. */
+    private final BooleanSupplier stop;
     private boolean consuming;
 
     OutletSession(Socket socket, LslStreamInfo info, OutletRing ring, QueryMatcher matcher, byte[] shortInfo,
@@ -57,6 +60,7 @@ final class OutletSession implements Runnable {
         this.onEnd = onEnd;
         this.format = info.channelFormat();
         this.channels = info.channelCount();
+        this.stop = closed::get;
     }
 
     @Override
@@ -155,7 +159,7 @@ final class OutletSession implements Runnable {
         int recordBytes = ring.recordBytes();
         byte[] batch = new byte[Math.max(WRITE_BATCH_BYTES, recordBytes)];
         while (!closed.get()) {
-            long h = ring.awaitData(cursor, closed::get, POLL_MS);
+            long h = ring.awaitData(cursor, stop, POLL_MS);
             if (h < 0) return;
             if (h - cursor > window) cursor = h - window;
             int len = 0;
@@ -205,7 +209,7 @@ final class OutletSession implements Runnable {
         if (maxBuffer <= 0) return;
         long window = Math.min(maxBuffer, ring.capacity());
         while (!closed.get()) {
-            long h = ring.awaitData(cursor, closed::get, POLL_MS);
+            long h = ring.awaitData(cursor, stop, POLL_MS);
             if (h < 0) return;
             if (h - cursor > window) cursor = h - window;
             long start = cursor;
