@@ -78,7 +78,8 @@ public final class LslFrameLatencyHarness {
              LslInlet inlet = LoopbackLsl.openInlet(name)) {
             LoopbackLsl.awaitConsumer(outlet);
             double start = LslClock.nowSeconds() + LslLatencyHarness.START_DELAY_SECONDS;
-            PacedPusher pusher = new PacedPusher(outlet, channels, rate, start, total, (row, i) -> signal(row, i, rate));
+            PacedPusher pusher = new PacedPusher(outlet, channels, rate, LslLatencyHarness.START_DELAY_SECONDS, total, 0,
+                    (row, i) -> signal(row, i, rate));
             Thread t = new Thread(pusher, "liminal-bench-push-" + name);
             t.setDaemon(true);
             t.start();

@@ -20,8 +20,12 @@ import java.util.concurrent.TimeUnit;
  * form of {@code lsl_pull_sample_f}) and records {@code clock at return − stamp}.
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.liminal.benchmarks.lsl.LslLatencyHarness \
- *     [--channels 64] [--rate 1000] [--seconds 10] [--warmup 1] [--mode in-process|cross-process]
+ *     [--channels 64] [--rate 1000] [--seconds 10] [--warmup 1] [--prewarm-samples 20000]
+ *     [--mode in-process|cross-process]
  * </pre>
+ * Before the schedule, {@code --prewarm-samples} samples are pushed unpaced and pulled
+ * (not counted), so that the JIT has compiled the push and pull paths (see {@link PacedPusher});
+ * 0 reproduces a cold start.
  * {@code in-process} (default): outlet and inlet in this JVM (two threads), as the C program.
  * {@code cross-process}: the outlet and its pusher run in a second JVM started here with the same
  * class path ({@code --role outlet}); the LSL clock is {@code System.nanoTime()}, which on Linux
@@ -43,62 +47,69 @@ public final class LslLatencyHarness {
     static final double DEADLINE_SLACK_SECONDS = 5.0;
     /** Time the outlet process waits for the inlet to connect and to finish, seconds. */
     static final double CHILD_WAIT_SECONDS = 30.0;
+    /** Time allowed for the unpaced burst, on top of the schedule, seconds. */
+    static final double BURST_ALLOWANCE_SECONDS = 10.0;
 
     private LslLatencyHarness() {}
 
     /** Entry point; see the class comment for the arguments. */
     public static void main(String[] args) throws IOException, InterruptedException {
         HarnessArguments a = new HarnessArguments("LslLatencyHarness", args,
-                Set.of("--channels", "--rate", "--seconds", "--warmup", "--mode", "--role", "--name"));
+                Set.of("--channels", "--rate", "--seconds", "--warmup", "--prewarm-samples", "--mode", "--role", "--name"));
         int channels = a.integer("--channels", 64, 1, 4096);
         double rate = a.number("--rate", 1000, 1, 100_000);
         double seconds = a.number("--seconds", 10, 0.01, 3600);
         double warmup = a.number("--warmup", 1, 0, 600);
         long total = (long) ((warmup + seconds) * rate);
         long skip = (long) (warmup * rate);
+        long burst = (long) a.number("--prewarm-samples", 20_000, 0, 1_000_000);
         if (a.text("--role", "").equals("outlet")) {
-            runOutletProcess(a.text("--name", ""), channels, rate, total);
+            runOutletProcess(a.text("--name", ""), channels, rate, total, burst);
             return;
         }
         String mode = a.text("--mode", "in-process");
         switch (mode) {
-            case "in-process" -> inProcess(channels, rate, total, skip);
-            case "cross-process" -> crossProcess(channels, rate, seconds, warmup, total, skip);
+            case "in-process" -> inProcess(channels, rate, total, skip, burst);
+            case "cross-process" -> crossProcess(channels, rate, seconds, warmup, total, skip, burst);
             default -> throw new IllegalArgumentException("LslLatencyHarness: --mode '" + mode
                     + "' is not in-process or cross-process");
         }
     }
 
-    private static void inProcess(int channels, double rate, long total, long skip) throws IOException, InterruptedException {
+    private static void inProcess(int channels, double rate, long total, long skip, long burst)
+            throws IOException, InterruptedException {
         String name = LoopbackLsl.streamName("latency");
         try (LslOutlet outlet = LoopbackLsl.openOutlet(name, channels, rate);
              LslInlet inlet = LoopbackLsl.openInlet(name)) {
             LoopbackLsl.awaitConsumer(outlet);
-            double start = LslClock.nowSeconds() + START_DELAY_SECONDS;
-            PacedPusher pusher = new PacedPusher(outlet, channels, rate, start, total, (row, i) -> { });
+            double deadline = LslClock.nowSeconds() + START_DELAY_SECONDS + total / rate + DEADLINE_SLACK_SECONDS
+                    + (burst > 0 ? BURST_ALLOWANCE_SECONDS : 0);
+            PacedPusher pusher = new PacedPusher(outlet, channels, rate, START_DELAY_SECONDS, total, burst, (row, i) -> { });
             Thread t = new Thread(pusher, "liminal-bench-push-" + name);
             t.setDaemon(true);
             t.start();
-            Pulled p = pull(inlet, channels, total, skip, start + total / rate + DEADLINE_SLACK_SECONDS);
+            Pulled p = pull(inlet, channels, total, skip, deadline);
             t.join(Duration.ofSeconds(5).toMillis());
             if (pusher.failure() != null) throw new IOException("pusher failed: " + pusher.failure(), pusher.failure());
             print("in-process", channels, rate, p, pusher.latePushes(), "");
         }
     }
 
-    private static void crossProcess(int channels, double rate, double seconds, double warmup, long total, long skip)
-            throws IOException, InterruptedException {
+    private static void crossProcess(int channels, double rate, double seconds, double warmup, long total, long skip,
+                                     long burst) throws IOException, InterruptedException {
         String name = LoopbackLsl.streamName("latency-xp");
         String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = List.of(java, "-cp", System.getProperty("java.class.path"), LslLatencyHarness.class.getName(),
                 "--role", "outlet", "--name", name, "--channels", Integer.toString(channels),
-                "--rate", Double.toString(rate), "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup));
+                "--rate", Double.toString(rate), "--seconds", Double.toString(seconds), "--warmup", Double.toString(warmup),
+                "--prewarm-samples", Long.toString(burst));
         // the child's stdin stays open while this process reads; closing it tells the child to end
         Process child = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         try {
             try (LslInlet inlet = LoopbackLsl.openInlet(name)) {
-                double deadline = LslClock.nowSeconds() + CHILD_WAIT_SECONDS + total / rate;
+                double deadline = LslClock.nowSeconds() + CHILD_WAIT_SECONDS + total / rate
+                        + (burst > 0 ? BURST_ALLOWANCE_SECONDS : 0);
                 Pulled p = pull(inlet, channels, total, skip, deadline);
                 double correctionMicros = inlet.timeCorrection(Duration.ofSeconds(3)) * 1e6;
                 print("cross-process", channels, rate, p, -1,
@@ -114,12 +125,12 @@ public final class LslLatencyHarness {
     }
 
     /** The second process of cross-process mode: outlet plus pusher. */
-    private static void runOutletProcess(String name, int channels, double rate, long total) throws IOException, InterruptedException {
+    private static void runOutletProcess(String name, int channels, double rate, long total, long burst)
+            throws IOException, InterruptedException {
         if (name.isEmpty()) throw new IllegalArgumentException("LslLatencyHarness: --role outlet needs --name");
         try (LslOutlet outlet = LoopbackLsl.openOutlet(name, channels, rate)) {
             LoopbackLsl.awaitConsumer(outlet);
-            double start = LslClock.nowSeconds() + START_DELAY_SECONDS;
-            PacedPusher pusher = new PacedPusher(outlet, channels, rate, start, total, (row, i) -> { });
+            PacedPusher pusher = new PacedPusher(outlet, channels, rate, START_DELAY_SECONDS, total, burst, (row, i) -> { });
             pusher.run();
             if (pusher.failure() != null) throw new IOException("pusher failed: " + pusher.failure(), pusher.failure());
             System.err.printf(Locale.ROOT, "outlet process: %d samples pushed, %d late%n", total, pusher.latePushes());
@@ -158,6 +169,7 @@ public final class LslLatencyHarness {
         while (next < total && LslClock.nowSeconds() < deadline) {
             if (inlet.pullChunk(row, stamp, PULL_TIMEOUT) == 0) continue;
             double now = LslClock.nowSeconds();
+            if (row[0] == PacedPusher.BURST_MARKER) continue;
             long i = (long) row[0];
             if (i > next) lost += i - next;
             next = i + 1;

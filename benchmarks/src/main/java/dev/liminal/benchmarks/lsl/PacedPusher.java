@@ -10,7 +10,11 @@ import java.util.concurrent.locks.LockSupport;
  * thread of {@code lsl_bench_latency.c}: sample {@code i} is due at {@code start + i/rate}; it is
  * stamped with {@link LslClock#nowSeconds()} read just before the push, so the stamp is the push
  * time. Channel 0 carries the sample index (exact in float32 below 2^24) so that the receiver can
- * count lost samples; the other channels are filled by a {@link Filler}.
+ * count lost samples; the other channels are filled by a {@link Filler}. Optionally a burst of
+ * samples goes first, pushed as fast as they go with channel 0 = {@link #BURST_MARKER} (receivers
+ * skip them): it runs the JVM's hot path often enough for the JIT to compile it before the paced
+ * samples, which at 1000 Hz would otherwise reach the compile thresholds only seconds into the
+ * measurement. The schedule then starts {@code startDelaySeconds} after the burst.
  *
  * <p>Runs on its own thread; {@link #latePushes()} and {@link #failure()} may be read after
  * joining it.
@@ -18,6 +22,8 @@ import java.util.concurrent.locks.LockSupport;
 final class PacedPusher implements Runnable {
     /** Largest index channel 0 can carry exactly (float32 has a 24-bit significand). */
     static final long MAX_SAMPLES = 1L << 24;
+    /** Channel 0 of burst samples (not part of the schedule). */
+    static final float BURST_MARKER = -1f;
 
     /** Writes channels 1.. of sample {@code index} into {@code row}. */
     @FunctionalInterface
@@ -32,23 +38,29 @@ final class PacedPusher implements Runnable {
     private final LslOutlet outlet;
     private final float[] row;
     private final double rateHz;
-    private final double startSeconds;
+    private final double startDelaySeconds;
     private final long samples;
+    private final long burstSamples;
     private final Filler filler;
     private long latePushes;
     private volatile Throwable failure;
 
     /**
-     * @param startSeconds LSL clock time at which sample 0 is due
-     * @param samples      samples to push, at most {@link #MAX_SAMPLES}
+     * @param startDelaySeconds time from the end of the burst (or the start of {@link #run()}) to
+     *                          the moment sample 0 is due
+     * @param samples           samples to push on the schedule, at most {@link #MAX_SAMPLES}
+     * @param burstSamples      samples pushed unpaced before the schedule, 0 for none
      */
-    PacedPusher(LslOutlet outlet, int channels, double rateHz, double startSeconds, long samples, Filler filler) {
+    PacedPusher(LslOutlet outlet, int channels, double rateHz, double startDelaySeconds, long samples, long burstSamples,
+                Filler filler) {
         if (samples > MAX_SAMPLES) throw new IllegalArgumentException(samples + " samples exceed " + MAX_SAMPLES);
+        if (burstSamples < 0) throw new IllegalArgumentException("burst of " + burstSamples + " samples");
         this.outlet = outlet;
         this.row = new float[channels];
         this.rateHz = rateHz;
-        this.startSeconds = startSeconds;
+        this.startDelaySeconds = startDelaySeconds;
         this.samples = samples;
+        this.burstSamples = burstSamples;
         this.filler = filler;
     }
 
@@ -56,6 +68,11 @@ final class PacedPusher implements Runnable {
     public void run() {
         try {
             double period = 1.0 / rateHz;
+            for (long k = 0; k < burstSamples && !outlet.isClosed(); k++) {
+                row[0] = BURST_MARKER;
+                outlet.pushSample(row, LslClock.nowSeconds());
+            }
+            double startSeconds = LslClock.nowSeconds() + startDelaySeconds;
             for (long i = 0; i < samples && !outlet.isClosed(); i++) {
                 double due = startSeconds + i * period;
                 sleepUntil(due);
