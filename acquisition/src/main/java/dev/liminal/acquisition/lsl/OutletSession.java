@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * One TCP connection to an outlet (LSL-PROTOCOL.md sections 5 and 6): reads the request,
@@ -42,6 +43,8 @@ final class OutletSession implements Runnable {
     private final Runnable onEnd;
     private final ChannelFormat format;
     private final int channels;
+    /** {@code closed::get} made once: a method reference evaluated in the loop allocates at every wake-up. */
+    private final BooleanSupplier stop;
     private boolean consuming;
     /** Allocated once: the wait loop asks it on every batch. */
     private final java.util.function.BooleanSupplier stop;
