@@ -46,8 +46,6 @@ final class OutletSession implements Runnable {
     /** {@code closed::get} made once: a method reference evaluated in the loop allocates at every wake-up. */
     private final BooleanSupplier stop;
     private boolean consuming;
-    /** Allocated once: the wait loop asks it on every batch. */
-    private final java.util.function.BooleanSupplier stop;
 
     OutletSession(Socket socket, LslStreamInfo info, OutletRing ring, QueryMatcher matcher, byte[] shortInfo,
                   byte[] fullInfo, AtomicBoolean closed, AtomicInteger consumers, Runnable onEnd) {
