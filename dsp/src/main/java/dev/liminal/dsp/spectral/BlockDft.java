@@ -15,10 +15,14 @@ package dev.liminal.dsp.spectral;
  * bins up to 45 Hz) that is about a third of an FFT, and the loops run over contiguous bins,
  * which HotSpot vectorises; for long hops the FFT is cheaper ({@link #cheaperThanFft}).
  *
- * <p>The combination is not recursive: every frame sums its {@code B} block spectra afresh, so
- * rounding never accumulates over a long session and a frame's value depends only on its own
- * samples (and on the hop grid from the start of the run). The result is the raw (not
- * detrended, not windowed) spectrum that {@link CosineWindowCombiner} turns into density.
+ * <p>Between frames the window's spectrum slides by one step per hop (subtract the dropped
+ * block, turn the phase by one block, add the new block), and every {@code B} steps it is summed
+ * afresh from the kept blocks, so rounding builds up over at most one window and never over a
+ * session; a non-finite block triggers a fresh sum when it leaves, so a NaN never outlives its
+ * samples. The schedule depends only on the frames since the (re)start, and the offline
+ * timeline and the streaming processor make the same calls, so they give the same bits. The
+ * result is the raw (not detrended, not windowed) spectrum that {@link CosineWindowCombiner}
+ * turns into density.
  *
  * <p>Per slot (a channel) the spectra of the last {@code B} blocks are kept in a ring, about
  * {@code 2 B K} doubles. Thread-safety: confined to one thread. Allocates nothing after
@@ -50,8 +54,20 @@ final class BlockDft {
     private final double[][][] spectra;
     /** Per slot: ring index of the oldest block. */
     private final int[] oldest;
-    private final double[] sumReal;
-    private final double[] sumImaginary;
+    /** Per slot: the window's raw spectrum, kept up to date by {@link #advance}. */
+    private final double[][] runningReal;
+    private final double[][] runningImaginary;
+    /** Per slot: sliding steps since the last fresh sum. */
+    private final int[] steps;
+    /** Per slot: whether the running spectrum is finite. */
+    private final boolean[] sumFinite;
+    /** Per slot and kept block: whether its spectrum is finite. */
+    private final boolean[][] finite;
+    /** exp(+2 pi i h k / n): undoes one block's phase step. */
+    private final double[] backReal;
+    private final double[] backImaginary;
+    /** Scratch: the spectrum of the block being appended. */
+    private final double[] incoming;
 
     /**
      * @param windowSamples window length {@code n}
@@ -100,8 +116,20 @@ final class BlockDft {
         Math.multiplyExact(Math.multiplyExact(slots, blocks), 2 * bins);
         this.spectra = new double[slots][blocks][2 * bins];
         this.oldest = new int[slots];
-        this.sumReal = new double[bins];
-        this.sumImaginary = new double[bins];
+        this.runningReal = new double[slots][bins];
+        this.runningImaginary = new double[slots][bins];
+        this.steps = new int[slots];
+        this.sumFinite = new boolean[slots];
+        this.finite = new boolean[slots][blocks];
+        this.backReal = new double[bins];
+        this.backImaginary = new double[bins];
+        for (int b = 0; b < bins; b++) {
+            long k = fromBin + b;
+            double angle = 2.0 * Math.PI * ((hop * k) % n) / n;
+            backReal[b] = Math.cos(angle);
+            backImaginary[b] = Math.sin(angle);
+        }
+        this.incoming = new double[2 * bins];
     }
 
     /**
@@ -143,17 +171,56 @@ final class BlockDft {
     void fill(int slot, double[] x, int offset) {
         for (int j = 0; j < blocks; j++) {
             transformBlock(x, offset + j * hop, spectra[slot][j]);
+            finite[slot][j] = allFinite(spectra[slot][j]);
         }
         oldest[slot] = 0;
+        resum(slot);
     }
 
     /**
      * Slides {@code slot}'s window by one hop: its oldest block is dropped and
      * {@code x[offset .. offset+h)} (the samples after the window's previous end) appended.
+     * The window's spectrum follows by one step of the sliding sum
+     * {@code X' = w^-1 (X - Z_oldest) + w^(B-1) Z_new} with {@code w = exp(-2 pi i h k / n)},
+     * except every {@code B}-th step (and whenever the dropped block or the sum is not
+     * finite), where it is summed afresh from the kept blocks: so rounding never builds up over
+     * more than one window, and a NaN leaves with its block.
      */
     void advance(int slot, double[] x, int offset) {
         int ring = oldest[slot];
-        transformBlock(x, offset, spectra[slot][ring]);
+        double[] leaving = spectra[slot][ring];
+        boolean leavingFinite = finite[slot][ring];
+        // The new block goes into the leaving block's place after the step reads the old values.
+        transformBlock(x, offset, incoming);
+        finite[slot][ring] = allFinite(incoming);
+        steps[slot]++;
+        if (steps[slot] >= blocks || !leavingFinite || !finite[slot][ring] || !sumFinite[slot]) {
+            System.arraycopy(incoming, 0, leaving, 0, incoming.length);
+            oldest[slot] = ring + 1 == blocks ? 0 : ring + 1;
+            resum(slot);
+            return;
+        }
+        double[] xr = runningReal[slot];
+        double[] xi = runningImaginary[slot];
+        int count = bins;
+        boolean ok = true;
+        for (int b = 0; b < count; b++) {
+            double dr = xr[b] - leaving[b];
+            double di = xi[b] - leaving[count + b];
+            double nr = incoming[b];
+            double ni = incoming[count + b];
+            double sr = backReal[b];
+            double si = backImaginary[b];
+            double lr = phaseReal[blocks - 1][b];
+            double li = phaseImaginary[blocks - 1][b];
+            double re = (dr * sr - di * si) + (nr * lr - ni * li);
+            double im = (dr * si + di * sr) + (nr * li + ni * lr);
+            xr[b] = re;
+            xi[b] = im;
+            ok &= Double.isFinite(re) & Double.isFinite(im);
+        }
+        sumFinite[slot] = ok;
+        System.arraycopy(incoming, 0, leaving, 0, incoming.length);
         oldest[slot] = ring + 1 == blocks ? 0 : ring + 1;
     }
 
@@ -162,35 +229,47 @@ final class BlockDft {
      * into {@code real[k]}, {@code imaginary[k]}; other entries untouched.
      */
     void spectrum(int slot, double[] real, double[] imaginary) {
-        double[] accReal = sumReal;
-        double[] accImaginary = sumImaginary;
+        System.arraycopy(runningReal[slot], 0, real, fromBin, bins);
+        System.arraycopy(runningImaginary[slot], 0, imaginary, fromBin, bins);
+    }
+
+    /** Sums the kept blocks of {@code slot} afresh into its running spectrum. */
+    private void resum(int slot) {
+        double[] accReal = runningReal[slot];
+        double[] accImaginary = runningImaginary[slot];
+        steps[slot] = 0;
         if (SIMD) {
             BlockDftSimd.combine(spectra[slot], oldest[slot], phaseReal, phaseImaginary, bins, accReal, accImaginary);
-            System.arraycopy(accReal, 0, real, fromBin, bins);
-            System.arraycopy(accImaginary, 0, imaginary, fromBin, bins);
-            return;
-        }
-        java.util.Arrays.fill(accReal, 0.0);
-        java.util.Arrays.fill(accImaginary, 0.0);
-        int count = bins;
-        double[][] ring = spectra[slot];
-        int first = oldest[slot];
-        for (int j = 0; j < blocks; j++) {
-            int r = first + j;
-            double[] z = ring[r >= blocks ? r - blocks : r];
-            double[] wReal = phaseReal[j];
-            double[] wImaginary = phaseImaginary[j];
-            for (int b = 0; b < count; b++) {
-                double zr = z[b];
-                double zi = z[count + b];
-                double wr = wReal[b];
-                double wi = wImaginary[b];
-                accReal[b] += wr * zr - wi * zi;
-                accImaginary[b] += wr * zi + wi * zr;
+        } else {
+            java.util.Arrays.fill(accReal, 0.0);
+            java.util.Arrays.fill(accImaginary, 0.0);
+            int count = bins;
+            double[][] ring = spectra[slot];
+            int first = oldest[slot];
+            for (int j = 0; j < blocks; j++) {
+                int r = first + j;
+                double[] z = ring[r >= blocks ? r - blocks : r];
+                double[] wReal = phaseReal[j];
+                double[] wImaginary = phaseImaginary[j];
+                for (int b = 0; b < count; b++) {
+                    double zr = z[b];
+                    double zi = z[count + b];
+                    double wr = wReal[b];
+                    double wi = wImaginary[b];
+                    accReal[b] += wr * zr - wi * zi;
+                    accImaginary[b] += wr * zi + wi * zr;
+                }
             }
         }
-        System.arraycopy(accReal, 0, real, fromBin, count);
-        System.arraycopy(accImaginary, 0, imaginary, fromBin, count);
+        boolean ok = true;
+        for (int b = 0; b < bins; b++) ok &= Double.isFinite(accReal[b]) & Double.isFinite(accImaginary[b]);
+        sumFinite[slot] = ok;
+    }
+
+    private static boolean allFinite(double[] values) {
+        boolean ok = true;
+        for (double v : values) ok &= Double.isFinite(v);
+        return ok;
     }
 
     private void transformBlock(double[] x, int offset, double[] z) {

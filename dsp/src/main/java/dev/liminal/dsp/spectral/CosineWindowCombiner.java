@@ -66,22 +66,46 @@ final class CosineWindowCombiner {
             imaginary[0] = 0.0;
         }
         boolean evenLength = n % 2 == 0;
-        for (int k = fromBin; k < toBin; k++) {
-            double re = centreCoefficient * real[k];
-            double im = centreCoefficient * imaginary[k];
-            if (k >= reach && k + reach < binCount) {
-                // Interior bins: every neighbour is stored as it is (the same values realAt gives).
-                for (int j = 1; j <= reach; j++) {
-                    double c = halfCoefficients[j];
-                    re += c * (real[k - j] + real[k + j]);
-                    im += c * (imaginary[k - j] + imaginary[k + j]);
+        // Interior bins (every neighbour stored as it is) in one branch-free loop; the few bins
+        // near 0 and Nyquist, whose neighbours fold over, one by one below.
+        int interiorFrom = Math.max(fromBin, Math.max(reach, 1));
+        int interiorTo = Math.min(toBin, binCount - 1 - reach);
+        if (interiorFrom < interiorTo) {
+            if (reach == 1) {
+                double c0 = centreCoefficient;
+                double c1 = halfCoefficients[1];
+                for (int k = interiorFrom; k < interiorTo; k++) {
+                    double re = c0 * real[k] + c1 * (real[k - 1] + real[k + 1]);
+                    double im = c0 * imaginary[k] + c1 * (imaginary[k - 1] + imaginary[k + 1]);
+                    density[k] = (re * re + im * im) * densityScale * 2.0;
                 }
             } else {
-                for (int j = 1; j <= reach; j++) {
-                    double c = halfCoefficients[j];
-                    re += c * (realAt(real, k - j) + realAt(real, k + j));
-                    im += c * (imaginaryAt(imaginary, k - j) + imaginaryAt(imaginary, k + j));
+                for (int k = interiorFrom; k < interiorTo; k++) {
+                    double re = centreCoefficient * real[k];
+                    double im = centreCoefficient * imaginary[k];
+                    for (int j = 1; j <= reach; j++) {
+                        double c = halfCoefficients[j];
+                        re += c * (real[k - j] + real[k + j]);
+                        im += c * (imaginary[k - j] + imaginary[k + j]);
+                    }
+                    density[k] = (re * re + im * im) * densityScale * 2.0;
                 }
+            }
+        } else {
+            interiorFrom = toBin;
+            interiorTo = toBin;
+        }
+        for (int k = fromBin; k < toBin; k++) {
+            if (k == interiorFrom) {
+                k = interiorTo - 1;
+                continue;
+            }
+            double re = centreCoefficient * real[k];
+            double im = centreCoefficient * imaginary[k];
+            for (int j = 1; j <= reach; j++) {
+                double c = halfCoefficients[j];
+                re += c * (realAt(real, k - j) + realAt(real, k + j));
+                im += c * (imaginaryAt(imaginary, k - j) + imaginaryAt(imaginary, k + j));
             }
             boolean unpaired = k == 0 || (evenLength && k == binCount - 1);
             density[k] = (re * re + im * im) * densityScale * (unpaired ? 1.0 : 2.0);

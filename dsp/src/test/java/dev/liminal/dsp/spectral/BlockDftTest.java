@@ -92,6 +92,39 @@ class BlockDftTest {
     }
 
     @Test
+    void aNonFiniteBlockSpoilsOnlyTheWindowsThatHoldIt() {
+        int n = 40;
+        int hop = 10;
+        double[] x = new double[n + hop * 12];
+        for (int i = 0; i < x.length; i++) x[i] = Math.sin(0.3 * i) + 0.01 * i;
+        x[45] = Double.NaN; // block 4 (samples 40..49)
+        BlockDft dft = new BlockDft(n, hop, 1, 15, 1);
+        BlockDft clean = new BlockDft(n, hop, 1, 15, 1);
+        double[] reference = x.clone();
+        reference[45] = 0.0;
+        double[] re = new double[21];
+        double[] im = new double[21];
+        dft.fill(0, x, 0);
+        for (int f = 1; f <= 12; f++) {
+            dft.advance(0, x, f * hop + n - hop);
+            dft.spectrum(0, re, im);
+            boolean holdsNaN = f * hop <= 45 && 45 < f * hop + n;
+            for (int k = 1; k < 15; k++) {
+                if (holdsNaN) {
+                    assertTrue(Double.isNaN(re[k]), "frame " + f + " holds the NaN");
+                } else {
+                    assertTrue(Double.isFinite(re[k]) && Double.isFinite(im[k]), "frame " + f + " bin " + k + " is clean again");
+                    clean.fill(0, reference, f * hop);
+                    double[] cr = new double[21];
+                    double[] ci = new double[21];
+                    clean.spectrum(0, cr, ci);
+                    assertEquals(cr[k], re[k], 1e-12 * 100, "frame " + f + " bin " + k);
+                }
+            }
+        }
+    }
+
+    @Test
     void slotsAreIndependent() {
         int n = 40;
         int hop = 10;
