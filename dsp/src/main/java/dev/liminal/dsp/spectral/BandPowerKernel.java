@@ -56,7 +56,7 @@ final class BandPowerKernel {
                 ? new BlockDft(n, parameters.hopSamples(), shared.firstRawBin(fromBin), shared.endRawBin(toBin), slots) : null;
         this.blockCombiner = block ? shared : null;
         boolean laned = !block && frequencyDomain && LaneRealFft.supports(n);
-        this.lanes = laned ? Math.max(1, maxLanes) : 1;
+        this.lanes = laned || block ? Math.max(1, maxLanes) : 1;
         this.laneFft = laned ? new LaneRealFft(n, lanes) : null;
         this.combiner = laned ? new CosineWindowCombiner(n, parameters.window(), parameters.sampleRateHz()) : null;
         this.real = laned || block ? new double[parameters.binCount()] : null;
@@ -112,11 +112,8 @@ final class BandPowerKernel {
         if (blockDft == null) {
             throw new IllegalStateException("this kernel transforms whole windows; compute every frame");
         }
-        for (int i = 0; i < count; i++) {
-            int c = channels[i];
-            blockDft.advance(slotBase + i, x[c], offset);
-            blockDensity(slotBase + i, out[c], outOffset);
-        }
+        blockDft.advanceGroup(x, channels, 0, count, slotBase, offset);
+        for (int i = 0; i < count; i++) blockDensity(slotBase + i, out[channels[i]], outOffset);
     }
 
     private void blockDensity(int slot, double[] out, int outOffset) {

@@ -68,6 +68,14 @@ final class BlockDft {
     private final double[] backImaginary;
     /** Scratch: the spectrum of the block being appended. */
     private final double[] incoming;
+    /** Channels per shared pass over the basis in {@link #advanceGroup}: their accumulators stay in L1. */
+    static final int GROUP = 8;
+    /** Scratch: the spectra of a group's new blocks. */
+    private final double[][] groupIncoming;
+    /** Holders to pass one row and one spectrum to the group transform without allocating. */
+    private final double[][] oneRow = new double[1][];
+    private final double[][] oneSpectrum = new double[1][];
+    private static final int[] FIRST = {0};
 
     /**
      * @param windowSamples window length {@code n}
@@ -130,6 +138,7 @@ final class BlockDft {
             backImaginary[b] = Math.sin(angle);
         }
         this.incoming = new double[2 * bins];
+        this.groupIncoming = new double[GROUP][2 * bins];
     }
 
     /**
@@ -187,11 +196,40 @@ final class BlockDft {
      * more than one window, and a NaN leaves with its block.
      */
     void advance(int slot, double[] x, int offset) {
+        transformBlock(x, offset, incoming);
+        step(slot, incoming);
+    }
+
+    /**
+     * {@link #advance} for several channels at once: slot {@code slotBase + c} takes
+     * {@code x[channels[from + c]][offset .. offset+h)} for {@code c < count}. The same bits as
+     * one by one; the block transforms of a group share their passes over the basis.
+     */
+    void advanceGroup(double[][] x, int[] channels, int from, int count, int slotBase, int offset) {
+        for (int c = 0; c < count; c++) {
+            double[] row = x[channels[from + c]];
+            if (offset < 0 || offset > row.length - hop) {
+                throw new IllegalArgumentException("samples " + offset + ".." + ((long) offset + hop)
+                        + " outside the " + row.length + " of channel " + channels[from + c]);
+            }
+        }
+        for (int start = 0; start < count; start += GROUP) {
+            int n = Math.min(GROUP, count - start);
+            if (SIMD) {
+                BlockDftSimd.transformGroup(x, channels, from + start, n, offset, hop, blockBasis, groupIncoming, 2 * bins);
+            } else {
+                for (int c = 0; c < n; c++) transformBlock(x[channels[from + start + c]], offset, groupIncoming[c]);
+            }
+            for (int c = 0; c < n; c++) step(slotBase + start + c, groupIncoming[c]);
+        }
+    }
+
+    /** One slide of {@code slot}'s window with the new block's spectrum {@code incoming} (then free to reuse). */
+    private void step(int slot, double[] incoming) {
         int ring = oldest[slot];
         double[] leaving = spectra[slot][ring];
         boolean leavingFinite = finite[slot][ring];
         // The new block goes into the leaving block's place after the step reads the old values.
-        transformBlock(x, offset, incoming);
         finite[slot][ring] = allFinite(incoming);
         steps[slot]++;
         if (steps[slot] >= blocks || !leavingFinite || !finite[slot][ring] || !sumFinite[slot]) {
@@ -279,7 +317,11 @@ final class BlockDft {
         }
         int width = 2 * bins;
         if (SIMD) {
-            BlockDftSimd.transform(x, offset, hop, blockBasis, z, width);
+            oneRow[0] = x;
+            oneSpectrum[0] = z;
+            BlockDftSimd.transformGroup(oneRow, FIRST, 0, 1, offset, hop, blockBasis, oneSpectrum, width);
+            oneRow[0] = null;
+            oneSpectrum[0] = null;
             return;
         }
         java.util.Arrays.fill(z, 0.0);

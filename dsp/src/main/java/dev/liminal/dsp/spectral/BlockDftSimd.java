@@ -18,46 +18,70 @@ final class BlockDftSimd {
     private BlockDftSimd() {
     }
 
-    /** {@code z[i] = sum over m, in order, of x[offset + m] * basis[m][i]} for {@code i < width}. */
-    static void transform(double[] x, int offset, int samples, double[][] basis, double[] z, int width) {
+    /**
+     * For {@code c < count}: {@code zs[c][i] = sum over m, in order, of x[channels[from + c]][offset + m]
+     * * basis[m][i]} for {@code i < width} (a block's spectrum, as {@link BlockDft}'s scalar loop):
+     * each basis register is loaded once for all the channels (the basis is far larger than L1
+     * and shared; the accumulators of a group are not), with each channel's sums in the same
+     * order as alone, so the bits are the same.
+     */
+    static void transformGroup(double[][] x, int[] channels, int from, int count, int offset, int samples,
+                               double[][] basis, double[][] zs, int width) {
         // Accumulators go through memory (L1): HotSpot 17 does not keep vectors in registers
         // across loop iterations and falls back to slow Java code when asked to.
-        java.util.Arrays.fill(z, 0, width, 0.0);
+        for (int c = 0; c < count; c++) java.util.Arrays.fill(zs[c], 0, width, 0.0);
         int step = SPECIES.length();
         int bound = width - width % step;
         int m = 0;
         // Four samples per sweep: z is loaded and stored once per four products, and the sums
         // still run in sample order, so the bits match the one-sample loop.
         for (; m + 4 <= samples; m += 4) {
-            double s0 = x[offset + m];
-            double s1 = x[offset + m + 1];
-            double s2 = x[offset + m + 2];
-            double s3 = x[offset + m + 3];
             double[] r0 = basis[m];
             double[] r1 = basis[m + 1];
             double[] r2 = basis[m + 2];
             double[] r3 = basis[m + 3];
+            int at = offset + m;
             int i = 0;
             for (; i < bound; i += step) {
-                DoubleVector acc = DoubleVector.fromArray(SPECIES, z, i);
-                acc = acc.add(DoubleVector.fromArray(SPECIES, r0, i).mul(s0));
-                acc = acc.add(DoubleVector.fromArray(SPECIES, r1, i).mul(s1));
-                acc = acc.add(DoubleVector.fromArray(SPECIES, r2, i).mul(s2));
-                acc = acc.add(DoubleVector.fromArray(SPECIES, r3, i).mul(s3));
-                acc.intoArray(z, i);
+                DoubleVector b0 = DoubleVector.fromArray(SPECIES, r0, i);
+                DoubleVector b1 = DoubleVector.fromArray(SPECIES, r1, i);
+                DoubleVector b2 = DoubleVector.fromArray(SPECIES, r2, i);
+                DoubleVector b3 = DoubleVector.fromArray(SPECIES, r3, i);
+                for (int c = 0; c < count; c++) {
+                    double[] row = x[channels[from + c]];
+                    double[] z = zs[c];
+                    DoubleVector acc = DoubleVector.fromArray(SPECIES, z, i);
+                    acc = acc.add(b0.mul(row[at]));
+                    acc = acc.add(b1.mul(row[at + 1]));
+                    acc = acc.add(b2.mul(row[at + 2]));
+                    acc = acc.add(b3.mul(row[at + 3]));
+                    acc.intoArray(z, i);
+                }
             }
-            for (; i < width; i++) {
-                z[i] = (((z[i] + r0[i] * s0) + r1[i] * s1) + r2[i] * s2) + r3[i] * s3;
+            for (int c = 0; c < count; c++) {
+                double[] row = x[channels[from + c]];
+                double s0 = row[at];
+                double s1 = row[at + 1];
+                double s2 = row[at + 2];
+                double s3 = row[at + 3];
+                double[] z = zs[c];
+                for (int k = i; k < width; k++) {
+                    z[k] = (((z[k] + r0[k] * s0) + r1[k] * s1) + r2[k] * s2) + r3[k] * s3;
+                }
             }
         }
         for (; m < samples; m++) {
-            double s = x[offset + m];
-            double[] row = basis[m];
-            int i = 0;
-            for (; i < bound; i += step) {
-                DoubleVector.fromArray(SPECIES, z, i).add(DoubleVector.fromArray(SPECIES, row, i).mul(s)).intoArray(z, i);
+            double[] basisRow = basis[m];
+            for (int c = 0; c < count; c++) {
+                double s = x[channels[from + c]][offset + m];
+                double[] z = zs[c];
+                int i = 0;
+                for (; i < bound; i += step) {
+                    DoubleVector.fromArray(SPECIES, z, i).add(DoubleVector.fromArray(SPECIES, basisRow, i).mul(s))
+                            .intoArray(z, i);
+                }
+                for (; i < width; i++) z[i] += basisRow[i] * s;
             }
-            for (; i < width; i++) z[i] += row[i] * s;
         }
     }
 

@@ -57,12 +57,23 @@ class BlockDftTest {
         for (int i = 0; i < x.length; i++) x[i] = random.nextGaussian() * 1e3;
         double[][] basis = new double[samples][width];
         for (double[] row : basis) for (int i = 0; i < width; i++) row[i] = random.nextGaussian();
-        double[] simd = new double[width];
-        BlockDftSimd.transform(x, 5, samples, basis, simd, width);
-        for (int i = 0; i < width; i++) {
-            double acc = 0.0;
-            for (int m = 0; m < samples; m++) acc += x[5 + m] * basis[m][i];
-            assertEquals(Double.doubleToLongBits(acc), Double.doubleToLongBits(simd[i]), "transform lane " + i);
+        double[][] rows = new double[3][];
+        for (int c = 0; c < 3; c++) {
+            rows[c] = new double[x.length];
+            for (int i = 0; i < x.length; i++) rows[c][i] = x[i] * (c + 1) - c;
+        }
+        double[][] simd = new double[2][width];
+        // a group of two (channels 2 and 0), as the kernel passes them
+        BlockDftSimd.transformGroup(rows, new int[] {1, 2, 0}, 1, 2, 5, samples, basis, simd, width);
+        int[] channelOf = {2, 0};
+        for (int g = 0; g < 2; g++) {
+            double[] row = rows[channelOf[g]];
+            for (int i = 0; i < width; i++) {
+                double acc = 0.0;
+                for (int m = 0; m < samples; m++) acc += row[5 + m] * basis[m][i];
+                assertEquals(Double.doubleToLongBits(acc), Double.doubleToLongBits(simd[g][i]),
+                        "transform of group member " + g + " lane " + i);
+            }
         }
         int count = width / 2;
         double[][] ring = new double[7][width];
