@@ -17,14 +17,12 @@ import picocli.CommandLine.Spec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * {@code liminal convert IN OUT [--record-seconds S]}: rewrites a recording in the format named
@@ -139,19 +137,10 @@ final class ConvertCommand implements Callable<Integer> {
         }
     }
 
-    /** A new empty file beside the target, hidden, with the target's extension, default permissions. */
+    /** A new empty file beside the target, hidden, with the target's extension (format detection needs it). */
     private static Path createTemporary(Path target) throws IOException {
-        String name = target.getFileName().toString();
         String ext = RecordingFormats.extension(target);
-        while (true) {
-            String unique = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), Character.MAX_RADIX);
-            Path tmp = target.resolveSibling("." + name + "." + unique + ".part" + (ext.isEmpty() ? "" : "." + ext));
-            try {
-                return Files.createFile(tmp);
-            } catch (FileAlreadyExistsException e) {
-                continue;
-            }
-        }
+        return dev.liminal.datasets.PartFile.createBeside(target, ext.isEmpty() ? "part" : "part." + ext);
     }
 
     /** A writer's complaint about the temporary file, re-addressed to the file the user named. */

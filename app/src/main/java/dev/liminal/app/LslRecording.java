@@ -56,12 +56,6 @@ final class LslRecording {
     static final Duration VISIBLE_LOOKUP_TIMEOUT = Duration.ofMillis(500);
     /** Longest wait for each stream's first time-correction estimate, so the first ClockOffset chunk is written at the start. */
     static final Duration FIRST_OFFSET_TIMEOUT = Duration.ofSeconds(2);
-    /**
-     * The pump's logger: record reports a failed stream itself, in one line saying what happens
-     * next, so the pump's generic warning is held back while recording (a strong reference, as
-     * java.util.logging keeps loggers weakly).
-     */
-    private static final java.util.logging.Logger PUMP_LOGGER = java.util.logging.Logger.getLogger(StreamPump.class.getName());
 
     private final Path file;
     private final List<LslStreamSource> sources;
@@ -153,7 +147,6 @@ final class LslRecording {
                         : StreamPump.strings(s, strings.get(i), null, SourceClock.SYSTEM, onFailure));
             }
             LslRecording recording = new LslRecording(file, sources, pumps, recorder, err);
-            PUMP_LOGGER.setLevel(java.util.logging.Level.SEVERE);
             recorder.start();
             for (StreamPump p : pumps) p.start();
             return recording;
@@ -253,7 +246,6 @@ final class LslRecording {
             throw e;
         } finally {
             for (LslStreamSource s : sources) s.close();
-            PUMP_LOGGER.setLevel(null);
         }
         summary = summarize();
         return summary;

@@ -6,12 +6,10 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Where an analysis writes its text (CSV or JSON): the command's stdout, or a file written as
@@ -73,16 +71,7 @@ final class TextOutput {
     }
 
     private static Path createTemporary(Path target) throws IOException {
-        String name = target.getFileName().toString();
-        while (true) {
-            String unique = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), Character.MAX_RADIX);
-            Path tmp = target.resolveSibling("." + name + "." + unique + ".part");
-            try {
-                return Files.createFile(tmp);
-            } catch (FileAlreadyExistsException e) {
-                continue;
-            }
-        }
+        return dev.liminal.datasets.PartFile.createBeside(target, "part");
     }
 
     private static void deleteIfPresent(Path tmp) {

@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * closes it when it stops, and closes the ring, so readers drain it and see the end.
  *
  * <p><b>Errors</b> are never thrown into the void: a failing source ends the pump in state
- * {@link State#FAILED}, the exception is kept ({@link #failure()}), logged once and handed to
- * the failure listener given at construction.
+ * {@link State#FAILED}, the exception is kept ({@link #failure()}) and handed to the failure
+ * listener given at construction, which reports it; without a listener the pump logs it as a
+ * warning (with one, only at debug level, so a failure is reported once).
  *
  * <p><b>Thread ownership:</b> {@link #start()}, {@link #stop(Duration)} and the getters are
  * thread-safe; the ring's writer is the pump thread.
@@ -43,6 +44,8 @@ public final class StreamPump {
     private final TimingMonitor monitor;
     private final SourceClock clock;
     private final Consumer<Exception> onFailure;
+    /** Whether a caller's listener reports a failure, so the pump's own log line is only for debugging. */
+    private final boolean reportsFailure;
     private final Thread thread;
     private final AtomicReference<State> state = new AtomicReference<>(State.NEW);
     private volatile boolean stopRequested;
@@ -56,6 +59,7 @@ public final class StreamPump {
         this.strings = strings;
         this.monitor = monitor;
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.reportsFailure = onFailure != null;
         this.onFailure = onFailure == null ? e -> { } : onFailure;
         StreamInfo info = source.info();
         int ringChannels = numeric != null ? numeric.channelCount() : strings.channelCount();
@@ -173,8 +177,8 @@ public final class StreamPump {
             if (!stopRequested) {
                 failure = e;
                 end = State.FAILED;
-                LOG.log(System.Logger.Level.WARNING, "stream ''{0}'' failed after {1} frames: {2}", info.name(),
-                        framesPumped, e.toString());
+                LOG.log(reportsFailure ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                        "stream ''{0}'' failed after {1} frames: {2}", info.name(), framesPumped, e.toString());
                 try {
                     onFailure.accept(e);
                 } catch (RuntimeException listener) {
@@ -194,7 +198,9 @@ public final class StreamPump {
         try {
             source.close();
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "closing stream ''{0}'': {1}", source.info().name(), e.toString());
+            // After a failure the source is usually broken already; that was reported once.
+            LOG.log(failure != null ? System.Logger.Level.DEBUG : System.Logger.Level.WARNING,
+                    "closing stream ''{0}'': {1}", source.info().name(), e.toString());
         }
     }
 }
